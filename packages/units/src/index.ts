@@ -1,0 +1,51 @@
+/**
+ * @mlsysim/units — quantities with units and provenance.
+ *
+ * Numbers are stored in base units (bytes, FLOP, seconds, joules, USD, kg CO2e, litres);
+ * this package reads and writes them for people and brands them for the compiler.
+ */
+export {
+  BASE_QUANTITIES,
+  BASE_UNITS,
+  type BaseQuantity,
+  DIMENSIONLESS,
+  type DimensionVector,
+  describeVector,
+  divideDimensions,
+  isDimensionless,
+  multiplyDimensions,
+  powerDimension,
+  sameDimension,
+} from './dimension.js'
+export {
+  DIMENSION_NAMES,
+  DIMENSIONS,
+  type DimensionName,
+  describeDimension,
+  isDimensionName,
+  type NamedDimension,
+  nameOfVector,
+} from './dimensions.js'
+export { UnitError } from './errors.js'
+export { type FormatOptions, format, formatNumber } from './format.js'
+export { type ParsedQuantity, parse, tryParse } from './parse.js'
+export {
+  bytesPerElement,
+  isPrecision,
+  PRECISION_BYTES,
+  PRECISIONS,
+  type Precision,
+  resolvePrecision,
+} from './precision.js'
+export {
+  isoDateSchema,
+  PROVENANCE_KINDS,
+  type Provenance,
+  type ProvenanceKind,
+  provenanceSchema,
+  type Sourced,
+  sourced,
+  sourcedSchema,
+} from './provenance.js'
+export * from './quantity.js'
+export { precisionSchema, type QuantityConstraints, quantitySchema } from './schema.js'
