@@ -48,4 +48,6 @@ export {
   sourcedSchema,
 } from './provenance.js'
 export * from './quantity.js'
+export { Registry, RegistryError, type RegistryOptions, type SortDirection } from './registry.js'
 export { precisionSchema, type QuantityConstraints, quantitySchema } from './schema.js'
+export { closestMatches, editDistance, normalizeId } from './suggest.js'
