@@ -1,0 +1,60 @@
+/**
+ * @mlsysim/workloads — the workload catalog (transformers with GQA/MLA, MoE, CNNs, SSMs,
+ * diffusion, TinyML, recommendation) and its lowering to operations, parameters and bytes.
+ *
+ * Numbers are SI base units: FLOP, bytes, joules, counts. `inferenceFlops` is counted per the
+ * entry's `flopConvention` (per generated token, per sequence, per input, per denoising step).
+ */
+
+export { createWorkloadCatalog, getWorkload, resolveWorkload, workloads } from './catalog.js'
+export { type Correction, correctionSchema } from './correction.js'
+export { BUILT_IN_WORKLOADS } from './data/index.js'
+export { ORIGINAL_IDS, ORIGINAL_WORKLOADS } from './data/original/index.js'
+export {
+  DEFAULT_FLOP_CONVENTION,
+  FAMILIES,
+  type Family,
+  FLOP_CONVENTION_MEANING,
+  FLOP_CONVENTIONS,
+  type FlopConvention,
+} from './family.js'
+export { asOriginal } from './fidelity.js'
+export {
+  headDimOf,
+  kvCacheBytes,
+  kvCacheBytesPerToken,
+  kvHeadsOf,
+  mlaCacheBytes,
+  type PagedKvCache,
+  pagedKvCacheBytes,
+  usesLatentAttention,
+} from './kv-cache.js'
+export { type LoweredWorkload, lower, resolveBytesPerElement } from './lower.js'
+export { listWorkloads, matchesFilter, sortWorkloads, type WorkloadFilter } from './query.js'
+export {
+  type CnnWorkload,
+  cnnWorkloadSchema,
+  type DiffusionWorkload,
+  diffusionWorkloadSchema,
+  FAMILY_SCHEMAS,
+  fieldsOf,
+  type GenericWorkload,
+  genericWorkloadSchema,
+  type MoeWorkload,
+  moeWorkloadSchema,
+  type NumericField,
+  type RecommendationWorkload,
+  recommendationWorkloadSchema,
+  type SsmWorkload,
+  ssmWorkloadSchema,
+  type TinymlWorkload,
+  type TransformerWorkload,
+  tinymlWorkloadSchema,
+  transformerWorkloadSchema,
+  type Workload,
+  type WorkloadInput,
+  workloadSchema,
+} from './schema.js'
+export { ssmStateBytes } from './ssm-state.js'
+export { addWorkloadsFromText, parseWorkloadText, WorkloadTextError } from './user-entries.js'
+export { describeIssues, parseWorkload, WorkloadValidationError } from './validate.js'
