@@ -1,0 +1,407 @@
+/**
+ * Single-node roofline (walls 1 Compute and 2 Memory): the original's Engine.solve.
+ *
+ *   T = max(OPs·B/(R·η), (W + 0.1·W·B)/BW) + dispatch + L·0.01 ms·(3 if training)
+ *
+ * Compute and memory time combine with max (they overlap); only overheads add. The
+ * bandwidth is the memory level the weights stream from: the host link when the footprint
+ * does not fit (offload), on-chip SRAM when the weights fit there, flash on MCUs, else HBM/DRAM.
+ */
+import type { Chip } from '@mlsysim/hardware'
+import { bytesPerElement, format, type Precision } from '@mlsysim/units'
+import { lower, type Workload } from '@mlsysim/workloads'
+import { z } from 'zod'
+import {
+  ACTIVATION_TRAFFIC_FRACTION,
+  ENERGY_DYNAMIC_FRACTION,
+  ENERGY_IDLE_FRACTION,
+  FALLBACK_PCIE_BANDWIDTH,
+  FRAMEWORK_LAYER_TAX,
+  OPTIMIZER_BYTES_PER_PARAM,
+} from '../constants.js'
+import type { Expr, GraphBuilder } from '../expr/graph-builder.js'
+import { defineModel } from '../expr/model.js'
+import { ACTIVATION_COEFFICIENTS, activationMemory } from '../physics/activation-memory.js'
+import { sourcedConstant } from '../physics/formula.js'
+import { defineGraphSolver, type SolveContext, type SolverResultBase } from '../solver/define.js'
+import {
+  batchSizeField,
+  efficiencyField,
+  hardwareField,
+  integerField,
+  precisionField,
+  workloadField,
+} from '../solver/fields.js'
+import { peakForPrecision } from './peak-for-precision.js'
+
+export const singleNodeInput = z.strictObject({
+  workload: workloadField(),
+  hardware: hardwareField(),
+  batchSize: batchSizeField().default(1),
+  precision: precisionField().default('fp16'),
+  efficiency: z
+    .number({ error: 'must be a number > 1e-9 and ≤ 1' })
+    .refine((v) => v >= 1e-9 && v <= 1, 'must be a number ≥ 1e-9 and ≤ 1 (the fraction of peak sustained)')
+    .default(0.5),
+  isTraining: z.boolean().default(false),
+  seqLen: integerField({ min: 1 }).default(2048),
+  zeroStage: integerField({ min: 0, max: 3 }).default(0),
+  dpSize: integerField({ min: 1 }).default(1),
+  isLora: z.boolean().default(false),
+  activationRecomputation: z.boolean().default(false),
+})
+export type SingleNodeInput = z.output<typeof singleNodeInput>
+
+/** LoRA trains a rank-16 adapter on the four attention projections of every layer. */
+const LORA_RANK = 16
+
+/** Numeric inputs of the roofline fragment, shared with solvers that solve a node inside a fleet. */
+export interface NodeRooflineArgs {
+  opsPerSample: Expr
+  batchSize: Expr
+  weightBytes: Expr
+  footprint: Expr
+  capacity: Expr
+  peak: Expr
+  efficiency: Expr
+  memoryBandwidth: Expr
+  hostBandwidth: Expr
+  sramCapacity: Expr
+  sramBandwidth: Expr
+  flashBandwidth: Expr
+  dispatchTax: Expr
+  layers: Expr
+  layerTaxFactor: Expr
+  tdp: Expr
+}
+
+/** The roofline with its bandwidth selection, as a graph fragment. */
+export function nodeRoofline(b: GraphBuilder, x: NodeRooflineArgs) {
+  const feasible = b.let('feasible', x.footprint.le(x.capacity), { symbol: '\\text{fits}' })
+  const sramHolds = x.sramCapacity.gt(b.constant(0, 'bytes')).and(x.sramBandwidth.gt(b.constant(0, 'bytesPerSecond')))
+  const onChip = sramHolds.and(x.weightBytes.le(x.sramCapacity))
+  const hasFlash = x.flashBandwidth.gt(b.constant(0, 'bytesPerSecond'))
+  const bandwidth = b.let(
+    'effectiveBandwidth',
+    b.select(
+      feasible,
+      b.select(onChip, x.sramBandwidth, b.select(hasFlash, x.flashBandwidth, x.memoryBandwidth)),
+      x.memoryBandwidth.min(x.hostBandwidth),
+    ),
+    { symbol: 'BW' },
+  )
+  const batchOps = b.let('batchOps', x.opsPerSample.mul(x.batchSize), { symbol: '\\text{OPs}' })
+  const activationShare = sourcedConstant(b, 'ACTIVATION_TRAFFIC_FRACTION', ACTIVATION_TRAFFIC_FRACTION, 'count', 'f_{act}')
+  const traffic = b.let('traffic', x.weightBytes.add(activationShare.mul(x.weightBytes).mul(x.batchSize)), {
+    symbol: 'D',
+  })
+  const achievable = b.let('peakFlopsActual', x.peak.mul(x.efficiency), { symbol: 'R\\eta' })
+  const latencyCompute = b.let('latencyCompute', batchOps.div(achievable), { symbol: 'T_{compute}' })
+  const latencyMemory = b.let('latencyMemory', traffic.div(bandwidth), { symbol: 'T_{memory}' })
+  const layerTax = sourcedConstant(b, 'FRAMEWORK_LAYER_TAX', FRAMEWORK_LAYER_TAX, 'seconds', 't_{layer}')
+  const latencyOverhead = b.let('latencyOverhead', x.dispatchTax.add(x.layers.mul(layerTax).mul(x.layerTaxFactor)), {
+    symbol: 'T_{overhead}',
+  })
+  const latency = b.let('latency', latencyCompute.max(latencyMemory).add(latencyOverhead), { symbol: 'T' })
+  const mfu = b.let('mfu', batchOps.div(latency).div(x.peak).clamp(0, 1), { symbol: '\\text{MFU}' })
+  const idle = sourcedConstant(b, 'ENERGY_IDLE_FRACTION', ENERGY_IDLE_FRACTION, 'count', 'p_{idle}')
+  const dynamic = sourcedConstant(b, 'ENERGY_DYNAMIC_FRACTION', ENERGY_DYNAMIC_FRACTION, 'count', 'p_{dyn}')
+  return {
+    latency,
+    latencyCompute,
+    latencyMemory,
+    latencyOverhead,
+    throughput: x.batchSize.div(latency),
+    memoryBound: latencyMemory.gt(latencyCompute),
+    arithmeticIntensity: batchOps.div(traffic),
+    mfu,
+    energy: x.tdp.mul(idle.add(dynamic.mul(mfu))).mul(latency),
+    memoryFootprint: x.footprint,
+    feasible,
+    effectiveBandwidth: bandwidth,
+    traffic,
+    batchOps,
+    peakFlopsActual: achievable,
+    offloadSpillBytes: x.footprint.sub(x.capacity).max(b.constant(0, 'bytes')),
+    overheadDominated: latencyOverhead.gt(latencyCompute.max(latencyMemory)),
+  }
+}
+
+const model = defineModel('single-node', (b) => {
+  const batchSize = b.input('batchSize', 'count', { symbol: 'B', description: 'samples per batch' })
+  const efficiency = b.input('efficiency', 'count', { symbol: '\\eta', description: 'fraction of peak sustained' })
+  const seqLen = b.input('seqLen', 'count', { symbol: 'S' })
+  const zeroStage = b.input('zeroStage', 'count', { symbol: 'z' })
+  const dpSize = b.input('dpSize', 'count', { symbol: 'N_{dp}' })
+  const ops = b.input('opsPerSample', 'flop', { symbol: '\\text{OPs}_1', description: 'FLOPs per sample (×3 or ×4 when training)' })
+  const params = b.input('parameters', 'count', { symbol: 'P' })
+  const bytesPerParam = b.input('bytesPerElement', 'bytes', { symbol: 'b' })
+  const weightBytes = b.input('weightBytes', 'bytes', { symbol: 'W' })
+  const training = b.input('isTraining', 'count', { symbol: '\\text{train}' })
+  const transformer = b.input('isTransformer', 'count', { symbol: '\\text{tf}' })
+  const trainableFraction = b.input('trainableFraction', 'count', { symbol: 'f_{train}' })
+  const optimizerBytes = b.input('optimizerBytesPerParam', 'bytes', { symbol: 'b_{opt}' })
+  const layers = b.input('layers', 'count', { symbol: 'L' })
+  const hidden = b.input('hidden', 'count', { symbol: 'h' })
+  const heads = b.input('heads', 'count', { symbol: 'a' })
+  const linear = b.input('activationLinear', 'count', { symbol: 'c_1' })
+  const quadratic = b.input('activationQuadratic', 'count', { symbol: 'c_2' })
+
+  // Training footprint of a transformer: weights + gradients + optimizer state (ZeRO-sharded
+  // over data parallelism by stage) + Korthikanti activations. Other workloads: 16 B/param at fp16.
+  const one = b.constant(1)
+  const grads = weightBytes.mul(trainableFraction)
+  const optimizer = params.mul(trainableFraction).mul(optimizerBytes)
+  const shard = (stage: number) => b.select(zeroStage.ge(stage), dpSize, one)
+  const activations = b.let(
+    'activationBytes',
+    activationMemory.fragment(b, {
+      layers,
+      seqLen,
+      batch: batchSize,
+      hidden,
+      heads,
+      bytesPerElement: bytesPerParam,
+      linear,
+      quadratic,
+    }),
+    { symbol: 'A' },
+  )
+  const transformerTraining = weightBytes
+    .div(shard(3))
+    .add(grads.div(shard(2)))
+    .add(optimizer.div(shard(1)))
+    .add(activations)
+  const otherTraining = weightBytes.add(weightBytes).add(params.mul(b.constant(12, 'bytes')))
+  const footprint = b.let(
+    'memoryFootprint',
+    b.select(training.gt(0), b.select(transformer.gt(0), transformerTraining, otherTraining), weightBytes),
+    { symbol: 'M' },
+  )
+  const roofline = nodeRoofline(b, {
+    opsPerSample: ops,
+    batchSize,
+    weightBytes,
+    footprint,
+    capacity: b.input('capacity', 'bytes', { symbol: 'C' }),
+    peak: b.input('peak', 'flopPerSecond', { symbol: 'R' }),
+    efficiency,
+    memoryBandwidth: b.input('memoryBandwidth', 'bytesPerSecond', { symbol: 'BW_{mem}' }),
+    hostBandwidth: b.input('hostBandwidth', 'bytesPerSecond', { symbol: 'BW_{host}' }),
+    sramCapacity: b.input('sramCapacity', 'bytes', { symbol: 'C_{sram}' }),
+    sramBandwidth: b.input('sramBandwidth', 'bytesPerSecond', { symbol: 'BW_{sram}' }),
+    flashBandwidth: b.input('flashBandwidth', 'bytesPerSecond', { symbol: 'BW_{flash}' }),
+    dispatchTax: b.input('dispatchTax', 'seconds', { symbol: 't_{dispatch}' }),
+    layers,
+    layerTaxFactor: b.select(training.gt(0), b.constant(3), one),
+    tdp: b.input('tdp', 'watts', { symbol: 'P_{TDP}' }),
+  })
+  return roofline
+})
+
+/** Per-parameter fraction trained with LoRA: 2·r·h·4L / P (rank-r adapters on Q, K, V, O), at most 1. */
+function loraFraction(workload: Workload): number {
+  const hidden = workload.hiddenDim ?? 4096
+  const layers = workload.layers ?? 1
+  const params = workload.parameters ?? 1
+  return Math.min((2 * LORA_RANK * hidden * 4 * layers) / params, 1)
+}
+
+export interface NodeBinding {
+  values: Record<string, number>
+  precision: Precision
+  peakSource: string
+}
+
+/** The catalog-derived model inputs of a workload on a chip. */
+export function bindNode(input: SingleNodeInput, context: SolveContext): NodeBinding {
+  const { workload, hardware: chip, precision, isTraining } = input
+  const bpe = bytesPerElement(precision)
+  const lowered = lower(workload, bpe)
+  const { peak, source } = peakForPrecision(chip, precision, context.fidelity)
+  const isTransformer = workload.family === 'transformer' || workload.family === 'moe'
+  const strategy = input.activationRecomputation ? 'selective' : 'none'
+  const coefficients = ACTIVATION_COEFFICIENTS[strategy]
+  const trainableFraction = isTraining && input.isLora ? loraFraction(workload) : 1
+  return {
+    precision,
+    peakSource: source,
+    values: {
+      opsPerSample: lowered.totalOps * (isTraining ? (input.activationRecomputation ? 4 : 3) : 1),
+      parameters: lowered.parameterCount,
+      bytesPerElement: bpe,
+      weightBytes: lowered.weightBytes,
+      isTraining: isTraining ? 1 : 0,
+      isTransformer: isTransformer ? 1 : 0,
+      trainableFraction,
+      optimizerBytesPerParam: OPTIMIZER_BYTES_PER_PARAM.adam.value,
+      layers: lowered.layers ?? 1,
+      hidden: workload.hiddenDim ?? 4096,
+      heads: workload.heads ?? 32,
+      activationLinear: coefficients.linear,
+      activationQuadratic: coefficients.quadratic,
+      capacity: chip.memory.capacity,
+      peak,
+      memoryBandwidth: chip.memory.bandwidth,
+      hostBandwidth: chip.interconnect ? chip.interconnect.bandwidth : FALLBACK_PCIE_BANDWIDTH.value,
+      sramCapacity: chip.memory.sramCapacity ?? 0,
+      sramBandwidth: chip.memory.sramBandwidth ?? 0,
+      flashBandwidth: chip.memory.flashBandwidth ?? 0,
+      dispatchTax: chip.dispatchTax,
+      tdp: chip.tdp ?? 0,
+    },
+  }
+}
+
+export interface IronLawTerm {
+  readonly term: 'compute' | 'memory' | 'overhead'
+  readonly time: number
+  readonly equation: string
+}
+
+/** The Iron Law of one node: which quantities made the time, and how much each term took. */
+export interface IronLaw {
+  readonly dataVolume: number
+  readonly bandwidth: number
+  readonly operations: number
+  readonly peak: number
+  readonly efficiency: number
+  readonly overhead: number
+  readonly terms: readonly IronLawTerm[]
+  /** "max(compute, memory) + overhead" — how the terms combine. */
+  readonly combination: string
+}
+
+export interface SingleNodeResult extends SolverResultBase {
+  readonly latency: number
+  readonly latencyCompute: number
+  readonly latencyMemory: number
+  readonly latencyOverhead: number
+  readonly throughput: number
+  readonly bottleneck: 'compute' | 'memory'
+  readonly arithmeticIntensity: number
+  readonly mfu: number
+  readonly hfu: number
+  readonly energy: number
+  readonly memoryFootprint: number
+  readonly memoryCapacity: number
+  readonly memoryUtilization: number
+  readonly peakFlopsActual: number
+  readonly effectiveBandwidth: number
+  readonly offloadSpillBytes: number
+  readonly overheadDominated: boolean
+  readonly precision: Precision
+  readonly ironLaw: IronLaw
+}
+
+export function ironLaw(outputs: Readonly<Record<string, number>>, peak: number, efficiency: number): IronLaw {
+  return {
+    dataVolume: outputs.traffic!,
+    bandwidth: outputs.effectiveBandwidth!,
+    operations: outputs.batchOps!,
+    peak,
+    efficiency,
+    overhead: outputs.latencyOverhead!,
+    terms: [
+      { term: 'compute', time: outputs.latencyCompute!, equation: 'OPs / (R · η)' },
+      { term: 'memory', time: outputs.latencyMemory!, equation: 'D / BW' },
+      { term: 'overhead', time: outputs.latencyOverhead!, equation: 'dispatch + L · t_layer' },
+    ],
+    combination: 'max(compute, memory) + overhead',
+  }
+}
+
+function trace(input: SingleNodeInput, o: Readonly<Record<string, number>>, chip: Chip, peakSource: string): string[] {
+  const lines: string[] = []
+  const fits = o.feasible === 1
+  lines.push(
+    `Memory Wall: ${fits ? 'Passed' : 'FAILED'} — needs ${format(o.memoryFootprint!, 'bytes')} of ${format(
+      chip.memory.capacity,
+      'bytes',
+    )} on ${chip.name}${input.isTraining ? ' (training: weights, gradients, optimizer state, activations)' : ''}.`,
+  )
+  if (!fits) {
+    lines.push(
+      `Offload: ${format(o.offloadSpillBytes!, 'bytes')} spill; weights stream over the host link at ${format(
+        o.effectiveBandwidth!,
+        'bytesPerSecond',
+      )}.`,
+    )
+  }
+  if (peakSource === 'peak' && input.precision !== 'fp16' && input.precision !== 'bf16') {
+    lines.push(`Precision ${input.precision} has no listed peak on ${chip.name}; using the headline FP16 peak.`)
+  }
+  lines.push(
+    `${o.memoryBound === 1 ? 'Memory' : 'Compute'}-bound: compute ${format(o.latencyCompute!, 'seconds')}, memory ${format(
+      o.latencyMemory!,
+      'seconds',
+    )}, overhead ${format(o.latencyOverhead!, 'seconds')}.`,
+  )
+  return lines
+}
+
+export const singleNode = defineGraphSolver({
+  id: 'single-node',
+  title: 'Single-node roofline',
+  walls: [1, 2],
+  description: 'Latency, throughput, MFU, energy and memory fit of one batch of a workload on one accelerator.',
+  input: singleNodeInput,
+  resultKeys: [
+    'latency',
+    'latencyCompute',
+    'latencyMemory',
+    'latencyOverhead',
+    'throughput',
+    'bottleneck',
+    'arithmeticIntensity',
+    'mfu',
+    'hfu',
+    'energy',
+    'memoryFootprint',
+    'memoryCapacity',
+    'memoryUtilization',
+    'peakFlopsActual',
+    'effectiveBandwidth',
+    'offloadSpillBytes',
+    'overheadDominated',
+    'precision',
+    'ironLaw',
+    'feasible',
+    'bindingConstraint',
+    'constraintTrace',
+  ],
+  model,
+  numericInputs: ['batchSize', 'efficiency', 'seqLen', 'zeroStage', 'dpSize'],
+  bind: (input, context) => bindNode(input, context).values,
+  finish(input, o, context, bound): SingleNodeResult {
+    const { source: peakSource } = peakForPrecision(input.hardware, input.precision, context.fidelity)
+    const memoryBound = o.memoryBound === 1
+    const feasible = o.feasible === 1
+    const hfu = input.activationRecomputation ? Math.min(1, (o.mfu * 4) / 3) : o.mfu
+    return {
+      latency: o.latency,
+      latencyCompute: o.latencyCompute,
+      latencyMemory: o.latencyMemory,
+      latencyOverhead: o.latencyOverhead,
+      throughput: o.throughput,
+      bottleneck: memoryBound ? 'memory' : 'compute',
+      arithmeticIntensity: o.arithmeticIntensity,
+      mfu: o.mfu,
+      hfu,
+      energy: o.energy,
+      memoryFootprint: o.memoryFootprint,
+      memoryCapacity: input.hardware.memory.capacity,
+      memoryUtilization: o.memoryFootprint / input.hardware.memory.capacity,
+      peakFlopsActual: o.peakFlopsActual,
+      effectiveBandwidth: o.effectiveBandwidth,
+      offloadSpillBytes: o.offloadSpillBytes,
+      overheadDominated: o.overheadDominated === 1,
+      precision: input.precision,
+      ironLaw: ironLaw(o, bound.peak!, input.efficiency),
+      feasible,
+      bindingConstraint: !feasible ? 'memory capacity' : memoryBound ? 'memory bandwidth' : 'compute',
+      constraintTrace: trace(input, o, input.hardware, peakSource),
+    }
+  },
+})
+
