@@ -1,0 +1,26 @@
+/**
+ * Constant tables (technology, pricing, reliability…) are groups of related numbers that
+ * share one source. A group is a strict object of quantities plus its `provenance`, optional
+ * per-field `sources` overrides and `notes` — the same provenance rule as catalog entries.
+ */
+import { provenanceSchema } from '@mlsysim/units'
+import { z } from 'zod'
+import { notesSchema, sourcesSchema } from '../schema/entry-meta.js'
+
+export function sourcedGroup<S extends z.ZodRawShape>(shape: S) {
+  return z.strictObject({
+    ...shape,
+    provenance: provenanceSchema,
+    sources: sourcesSchema,
+    notes: notesSchema,
+  })
+}
+
+/** Freezes an object graph, so shared catalog data cannot be changed by one caller for all. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
