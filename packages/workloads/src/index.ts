@@ -8,6 +8,7 @@
 
 export { createWorkloadCatalog, getWorkload, resolveWorkload, workloads } from './catalog.js'
 export { type Correction, correctionSchema } from './correction.js'
+export { ADDED_WORKLOADS } from './data/additions/index.js'
 export { BUILT_IN_WORKLOADS } from './data/index.js'
 export { ORIGINAL_IDS, ORIGINAL_WORKLOADS } from './data/original/index.js'
 export {
@@ -19,6 +20,20 @@ export {
   type FlopConvention,
 } from './family.js'
 export { asOriginal } from './fidelity.js'
+export {
+  countParameters,
+  type DecoderArchitecture,
+  type MlaGeometry,
+  type MoeGeometry,
+  type ParameterBreakdown,
+} from './huggingface/architecture.js'
+export { HuggingFaceConfigError, readArchitecture, SUPPORTED_MODEL_TYPES } from './huggingface/config.js'
+export {
+  fromHuggingFaceConfig,
+  type HuggingFaceImport,
+  type HuggingFaceImportOptions,
+  importHuggingFaceConfig,
+} from './huggingface/import.js'
 export {
   headDimOf,
   kvCacheBytes,

@@ -74,6 +74,8 @@ const transformerShape = {
   /** Feed-forward (MLP) inner dimension. */
   ffnDim: positiveInteger().optional(),
   vocabSize: positiveInteger().optional(),
+  /** The LM head shares the token-embedding matrix (counted once). */
+  tiedEmbeddings: z.boolean().optional(),
   /** Multi-head latent attention: rank of the compressed KV latent (DeepSeek-V2/V3: 512). */
   kvLoraRank: positiveInteger().optional(),
   /** Multi-head latent attention: decoupled rotary key dimension (DeepSeek-V3: 64). */
@@ -108,7 +110,7 @@ const moeShape = {
   sharedExperts: positiveInteger().optional(),
   /** Inner dimension of one routed expert's MLP, when it differs from ffnDim. */
   expertFfnDim: positiveInteger().optional(),
-  /** Leading layers with a dense MLP instead of experts (DeepSeek-V3: 3). */
+  /** Layers with a dense MLP instead of experts (DeepSeek-V3: the first 3; Llama 4 Maverick: every other layer). */
   denseLayers: positiveInteger().optional(),
 }
 
