@@ -3,19 +3,32 @@
  * what is allowed. Catalog references accept an id or alias, or an inline definition
  * validated by the catalog's own schema.
  */
-import { type Chip, type Datacenter, type Fleet, type Grid, resolveChip, resolveDatacenter, resolveFleet, resolveGrid } from '@mlsysim/hardware'
-import { precisionSchema, type QuantityConstraints, quantitySchema, type DimensionName } from '@mlsysim/units'
+import {
+  type Chip,
+  type Datacenter,
+  type Fleet,
+  type Grid,
+  resolveChip,
+  resolveDatacenter,
+  resolveFleet,
+  resolveGrid,
+} from '@mlsysim/hardware'
+import { type DimensionName, precisionSchema, type QuantityConstraints, quantitySchema } from '@mlsysim/units'
 import { resolveWorkload, type Workload } from '@mlsysim/workloads'
 import { z } from 'zod'
 
 /** A whole number in [min, max]. */
 export function integerField(options: { min?: number; max?: number } = {}) {
   const { min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY } = options
-  const range = [Number.isFinite(min) ? `≥ ${min}` : '', Number.isFinite(max) ? `≤ ${max}` : ''].filter(Boolean).join(' and ')
-  return z.number({ error: `must be a whole number${range ? ` ${range}` : ''}` }).refine(
-    (v) => Number.isInteger(v) && v >= min && v <= max,
-    `must be a whole number${range ? ` ${range}` : ''}`,
-  )
+  const range = [Number.isFinite(min) ? `≥ ${min}` : '', Number.isFinite(max) ? `≤ ${max}` : '']
+    .filter(Boolean)
+    .join(' and ')
+  return z
+    .number({ error: `must be a whole number${range ? ` ${range}` : ''}` })
+    .refine(
+      (v) => Number.isInteger(v) && v >= min && v <= max,
+      `must be a whole number${range ? ` ${range}` : ''}`,
+    )
 }
 
 /** A real number in a range; `exclusiveMin` for (min, max]. */
@@ -42,17 +55,25 @@ export function quantityField(dimension: DimensionName, constraints: QuantityCon
   return quantitySchema(dimension, constraints)
 }
 
-/** Wraps a catalog resolver so that a miss or a bad inline definition becomes a zod issue. */
-function reference<T>(what: string, resolve: (input: unknown) => T) {
+/**
+ * Wraps a catalog resolver so that a miss or a bad inline definition becomes a zod issue.
+ * Resolvers type their own input (id, alias, inline definition); the value reaching them
+ * here is a string or a plain record, which each resolver validates itself.
+ */
+function reference<T>(what: string, resolve: (input: never) => T) {
   return z
     .union([z.string(), z.record(z.string(), z.unknown())], {
       error: `must be a ${what} id or an inline ${what} definition`,
     })
     .transform((value, ctx): T => {
       try {
-        return resolve(value)
+        return resolve(value as never)
       } catch (error) {
-        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error), input: value })
+        ctx.addIssue({
+          code: 'custom',
+          message: error instanceof Error ? error.message : String(error),
+          input: value,
+        })
         return z.NEVER
       }
     })

@@ -23,10 +23,10 @@ import type { Expr, GraphBuilder } from '../expr/graph-builder.js'
 import { defineModel } from '../expr/model.js'
 import { ACTIVATION_COEFFICIENTS, activationMemory } from '../physics/activation-memory.js'
 import { sourcedConstant } from '../physics/formula.js'
+import { arithmeticIntensity, memoryBound } from '../physics/roofline.js'
 import { defineGraphSolver, type SolveContext, type SolverResultBase } from '../solver/define.js'
 import {
   batchSizeField,
-  efficiencyField,
   hardwareField,
   integerField,
   precisionField,
@@ -78,7 +78,9 @@ export interface NodeRooflineArgs {
 /** The roofline with its bandwidth selection, as a graph fragment. */
 export function nodeRoofline(b: GraphBuilder, x: NodeRooflineArgs) {
   const feasible = b.let('feasible', x.footprint.le(x.capacity), { symbol: '\\text{fits}' })
-  const sramHolds = x.sramCapacity.gt(b.constant(0, 'bytes')).and(x.sramBandwidth.gt(b.constant(0, 'bytesPerSecond')))
+  const sramHolds = x.sramCapacity
+    .gt(b.constant(0, 'bytes'))
+    .and(x.sramBandwidth.gt(b.constant(0, 'bytesPerSecond')))
   const onChip = sramHolds.and(x.weightBytes.le(x.sramCapacity))
   const hasFlash = x.flashBandwidth.gt(b.constant(0, 'bytesPerSecond'))
   const bandwidth = b.let(
@@ -91,7 +93,13 @@ export function nodeRoofline(b: GraphBuilder, x: NodeRooflineArgs) {
     { symbol: 'BW' },
   )
   const batchOps = b.let('batchOps', x.opsPerSample.mul(x.batchSize), { symbol: '\\text{OPs}' })
-  const activationShare = sourcedConstant(b, 'ACTIVATION_TRAFFIC_FRACTION', ACTIVATION_TRAFFIC_FRACTION, 'count', 'f_{act}')
+  const activationShare = sourcedConstant(
+    b,
+    'ACTIVATION_TRAFFIC_FRACTION',
+    ACTIVATION_TRAFFIC_FRACTION,
+    'count',
+    'f_{act}',
+  )
   const traffic = b.let('traffic', x.weightBytes.add(activationShare.mul(x.weightBytes).mul(x.batchSize)), {
     symbol: 'D',
   })
@@ -99,9 +107,13 @@ export function nodeRoofline(b: GraphBuilder, x: NodeRooflineArgs) {
   const latencyCompute = b.let('latencyCompute', batchOps.div(achievable), { symbol: 'T_{compute}' })
   const latencyMemory = b.let('latencyMemory', traffic.div(bandwidth), { symbol: 'T_{memory}' })
   const layerTax = sourcedConstant(b, 'FRAMEWORK_LAYER_TAX', FRAMEWORK_LAYER_TAX, 'seconds', 't_{layer}')
-  const latencyOverhead = b.let('latencyOverhead', x.dispatchTax.add(x.layers.mul(layerTax).mul(x.layerTaxFactor)), {
-    symbol: 'T_{overhead}',
-  })
+  const latencyOverhead = b.let(
+    'latencyOverhead',
+    x.dispatchTax.add(x.layers.mul(layerTax).mul(x.layerTaxFactor)),
+    {
+      symbol: 'T_{overhead}',
+    },
+  )
   const latency = b.let('latency', latencyCompute.max(latencyMemory).add(latencyOverhead), { symbol: 'T' })
   const mfu = b.let('mfu', batchOps.div(latency).div(x.peak).clamp(0, 1), { symbol: '\\text{MFU}' })
   const idle = sourcedConstant(b, 'ENERGY_IDLE_FRACTION', ENERGY_IDLE_FRACTION, 'count', 'p_{idle}')
@@ -112,8 +124,8 @@ export function nodeRoofline(b: GraphBuilder, x: NodeRooflineArgs) {
     latencyMemory,
     latencyOverhead,
     throughput: x.batchSize.div(latency),
-    memoryBound: latencyMemory.gt(latencyCompute),
-    arithmeticIntensity: batchOps.div(traffic),
+    memoryBound: memoryBound.fragment(b, { ops: batchOps, bytes: traffic, peak: achievable, bandwidth }),
+    arithmeticIntensity: arithmeticIntensity.fragment(b, { ops: batchOps, bytes: traffic }),
     mfu,
     energy: x.tdp.mul(idle.add(dynamic.mul(mfu))).mul(latency),
     memoryFootprint: x.footprint,
@@ -129,11 +141,17 @@ export function nodeRoofline(b: GraphBuilder, x: NodeRooflineArgs) {
 
 const model = defineModel('single-node', (b) => {
   const batchSize = b.input('batchSize', 'count', { symbol: 'B', description: 'samples per batch' })
-  const efficiency = b.input('efficiency', 'count', { symbol: '\\eta', description: 'fraction of peak sustained' })
+  const efficiency = b.input('efficiency', 'count', {
+    symbol: '\\eta',
+    description: 'fraction of peak sustained',
+  })
   const seqLen = b.input('seqLen', 'count', { symbol: 'S' })
   const zeroStage = b.input('zeroStage', 'count', { symbol: 'z' })
   const dpSize = b.input('dpSize', 'count', { symbol: 'N_{dp}' })
-  const ops = b.input('opsPerSample', 'flop', { symbol: '\\text{OPs}_1', description: 'FLOPs per sample (×3 or ×4 when training)' })
+  const ops = b.input('opsPerSample', 'flop', {
+    symbol: '\\text{OPs}_1',
+    description: 'FLOPs per sample (×3 or ×4 when training)',
+  })
   const params = b.input('parameters', 'count', { symbol: 'P' })
   const bytesPerParam = b.input('bytesPerElement', 'bytes', { symbol: 'b' })
   const weightBytes = b.input('weightBytes', 'bytes', { symbol: 'W' })
@@ -294,7 +312,11 @@ export interface SingleNodeResult extends SolverResultBase {
   readonly ironLaw: IronLaw
 }
 
-export function ironLaw(outputs: Readonly<Record<string, number>>, peak: number, efficiency: number): IronLaw {
+export function ironLaw(
+  outputs: Readonly<Record<string, number>>,
+  peak: number,
+  efficiency: number,
+): IronLaw {
   return {
     dataVolume: outputs.traffic!,
     bandwidth: outputs.effectiveBandwidth!,
@@ -311,7 +333,12 @@ export function ironLaw(outputs: Readonly<Record<string, number>>, peak: number,
   }
 }
 
-function trace(input: SingleNodeInput, o: Readonly<Record<string, number>>, chip: Chip, peakSource: string): string[] {
+function trace(
+  input: SingleNodeInput,
+  o: Readonly<Record<string, number>>,
+  chip: Chip,
+  peakSource: string,
+): string[] {
   const lines: string[] = []
   const fits = o.feasible === 1
   lines.push(
@@ -329,7 +356,9 @@ function trace(input: SingleNodeInput, o: Readonly<Record<string, number>>, chip
     )
   }
   if (peakSource === 'peak' && input.precision !== 'fp16' && input.precision !== 'bf16') {
-    lines.push(`Precision ${input.precision} has no listed peak on ${chip.name}; using the headline FP16 peak.`)
+    lines.push(
+      `Precision ${input.precision} has no listed peak on ${chip.name}; using the headline FP16 peak.`,
+    )
   }
   lines.push(
     `${o.memoryBound === 1 ? 'Memory' : 'Compute'}-bound: compute ${format(o.latencyCompute!, 'seconds')}, memory ${format(
@@ -344,7 +373,8 @@ export const singleNode = defineGraphSolver({
   id: 'single-node',
   title: 'Single-node roofline',
   walls: [1, 2],
-  description: 'Latency, throughput, MFU, energy and memory fit of one batch of a workload on one accelerator.',
+  description:
+    'Latency, throughput, MFU, energy and memory fit of one batch of a workload on one accelerator.',
   input: singleNodeInput,
   resultKeys: [
     'latency',
@@ -404,4 +434,3 @@ export const singleNode = defineGraphSolver({
     }
   },
 })
-

@@ -1,0 +1,139 @@
+/**
+ * Backend agreement for any model: the compiled scalar kernel against the interpreter, the
+ * columnar kernel (for a random choice of varying inputs) against the scalar kernel, and
+ * forward-mode derivatives against central finite differences — on random inputs.
+ *
+ * Finite differences are only compared where the function is smooth around the point: if
+ * the one-sided slopes on either side disagree, a max/min/select/ceil kink lies within h and
+ * the point is skipped for that output. The number of comparisons made is returned, so a
+ * caller can assert that the check was not vacuous.
+ */
+import fc from 'fast-check'
+import { expect } from 'vitest'
+import type { Model } from '../src/expr/model.js'
+
+export type Inputs = Record<string, number>
+
+export interface BackendCheckOptions {
+  /** Inputs to differentiate with respect to (continuous ones). */
+  readonly smooth: readonly string[]
+  /** Outputs whose derivatives are compared (default: every numeric output). */
+  readonly outputs?: readonly string[]
+  readonly numRuns?: number
+}
+
+function sameNumber(a: number, b: number): boolean {
+  return Object.is(a, b) || a === b
+}
+
+export function checkScalarAgainstInterpreter(model: Model, arb: fc.Arbitrary<Inputs>, numRuns = 100): void {
+  fc.assert(
+    fc.property(arb, (inputs) => {
+      const compiled = model.evaluate(inputs)
+      const reference = model.interpret(inputs)
+      for (const name of model.outputNames) {
+        const a = compiled[name]!
+        const b = reference[name]!
+        expect(
+          sameNumber(a, b) || (Number.isNaN(a) && Number.isNaN(b)),
+          `${model.id}.${name}: ${a} vs ${b}`,
+        ).toBe(true)
+      }
+    }),
+    { numRuns },
+  )
+}
+
+export function checkColumnarAgainstScalar(model: Model, arb: fc.Arbitrary<Inputs>, numRuns = 40): void {
+  fc.assert(
+    fc.property(
+      fc.array(arb, { minLength: 1, maxLength: 12 }),
+      fc.subarray([...model.inputNames]),
+      (rows, varying) => {
+        const kernel = model.columnar(varying)
+        const names = model.inputNames
+        const columns = names.map((name) =>
+          varying.includes(name) ? Float64Array.from(rows, (r) => r[name]!) : undefined,
+        )
+        const scalars = names.map((name) => rows[0]![name]!)
+        const outputs = model.outputNames.map(() => new Float64Array(rows.length))
+        kernel(columns, scalars, outputs, 0, rows.length)
+        rows.forEach((row, i) => {
+          const effective = Object.fromEntries(
+            names.map((name, j) => [name, varying.includes(name) ? row[name]! : scalars[j]!]),
+          )
+          const expected = model.evaluate(effective)
+          model.outputNames.forEach((name, j) => {
+            const a = outputs[j]![i]!
+            const b = expected[name]!
+            expect(
+              sameNumber(a, b) || (Number.isNaN(a) && Number.isNaN(b)),
+              `${model.id}.${name} row ${i}`,
+            ).toBe(true)
+          })
+        })
+      },
+    ),
+    { numRuns },
+  )
+}
+
+/** Compares derivatives with finite differences; returns how many (point, input, output) triples were compared. */
+export function checkDerivatives(
+  model: Model,
+  arb: fc.Arbitrary<Inputs>,
+  options: BackendCheckOptions,
+): number {
+  const numeric = model.outputs.filter((o) => o.type === 'number').map((o) => o.name)
+  const outputs = options.outputs ?? numeric
+  let compared = 0
+  fc.assert(
+    fc.property(arb, fc.constantFrom(...options.smooth), (inputs, wrt) => {
+      const { values, derivatives } = model.derivative(inputs, wrt)
+      const base = model.evaluate(inputs)
+      for (const name of model.outputNames) {
+        const a = values[name]!
+        const b = base[name]!
+        expect(sameNumber(a, b) || (Number.isNaN(a) && Number.isNaN(b)), `${model.id}.${name} value`).toBe(
+          true,
+        )
+      }
+      const x = inputs[wrt]!
+      const h = Math.max(Math.abs(x) * 1e-6, 1e-12)
+      const up = model.evaluate({ ...inputs, [wrt]: x + h })
+      const down = model.evaluate({ ...inputs, [wrt]: x - h })
+      for (const name of outputs) {
+        const f0 = base[name]!
+        const fUp = up[name]!
+        const fDown = down[name]!
+        const d = derivatives[name]!
+        if (![f0, fUp, fDown, d].every(Number.isFinite)) continue
+        const right = (fUp - f0) / h
+        const left = (f0 - fDown) / h
+        const noise = (1e-9 * Math.max(Math.abs(f0), Math.abs(fUp), Math.abs(fDown))) / h
+        if (Math.abs(right - left) > 1e-3 * Math.max(Math.abs(right), Math.abs(left)) + noise) continue
+        const numeric = (fUp - fDown) / (2 * h)
+        if (!Number.isFinite(numeric)) continue
+        const tolerance = 1e-4 * Math.max(Math.abs(d), Math.abs(numeric)) + noise
+        expect(
+          Math.abs(d - numeric),
+          `${model.id}: ∂${name}/∂${wrt} = ${d}, finite difference ${numeric}`,
+        ).toBeLessThanOrEqual(tolerance)
+        compared++
+      }
+    }),
+    { numRuns: options.numRuns ?? 150 },
+  )
+  return compared
+}
+
+/** All three checks; returns the number of derivative comparisons made. */
+export function checkBackends(model: Model, arb: fc.Arbitrary<Inputs>, options: BackendCheckOptions): number {
+  checkScalarAgainstInterpreter(model, arb)
+  checkColumnarAgainstScalar(model, arb)
+  return checkDerivatives(model, arb, options)
+}
+
+/** A positive double in [min, max], finite. */
+export const positive = (min: number, max: number) =>
+  fc.double({ min, max, noNaN: true, noDefaultInfinity: true })
