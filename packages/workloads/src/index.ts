@@ -7,6 +7,7 @@
  */
 
 export { createWorkloadCatalog, getWorkload, resolveWorkload, workloads } from './catalog.js'
+export { catalogMarkdown } from './catalog-table.js'
 export { type Correction, correctionSchema } from './correction.js'
 export { ADDED_WORKLOADS } from './data/additions/index.js'
 export { BUILT_IN_WORKLOADS } from './data/index.js'
