@@ -1,3 +1,4 @@
 import { defineMlsysimConfig } from '@mlsysim/vitest-config'
 
-export default defineMlsysimConfig()
+// Browser project: generated WGSL is compiled and run in Chromium's WebGPU.
+export default defineMlsysimConfig({ browser: true })

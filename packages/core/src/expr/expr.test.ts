@@ -1,49 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { demoBase as base, demo } from './fixtures.js'
 import { defineModel } from './model.js'
-
-/** A roofline with a dispatch tax, an offload branch and an Erlang-B recursion: every construct. */
-const demo = defineModel('demo', (b) => {
-  const ops = b.input('ops', 'flop', { symbol: '\\text{OPs}' })
-  const bytes = b.input('bytes', 'bytes')
-  const peak = b.input('peak', 'flopPerSecond', { symbol: 'R' })
-  const bandwidth = b.input('bandwidth', 'bytesPerSecond', { symbol: 'BW' })
-  const efficiency = b.input('efficiency', 'count', { symbol: '\\eta' })
-  const capacity = b.input('capacity', 'bytes')
-  const servers = b.input('servers', 'count', { symbol: 'c' })
-  const offered = b.input('offered', 'count', { symbol: 'a' })
-  const tax = b.constant(1e-5, 'seconds', { name: 'dispatch', symbol: 'L' })
-  const fits = bytes.le(capacity)
-  const effectiveBw = b.select(fits, bandwidth, bandwidth.min(b.constant(64e9, 'bytesPerSecond')))
-  const tCompute = b.let('tCompute', ops.div(peak.mul(efficiency)), { symbol: 'T_c' })
-  const tMemory = b.let('tMemory', bytes.div(effectiveBw), { symbol: 'T_m' })
-  // Erlang B: B(0) = 1, B(k) = a·B(k−1)/(k + a·B(k−1)).
-  const erlangB = b.fold({
-    init: 1,
-    count: servers,
-    maxSteps: 64,
-    body: (acc, k) => offered.mul(acc).div(k.add(offered.mul(acc))),
-  })
-  return {
-    latency: tCompute.max(tMemory).add(tax),
-    memoryBound: tMemory.gt(tCompute),
-    fits,
-    intensity: ops.div(bytes),
-    erlangB,
-    logSqrt: ops.div(peak).div(tax).log().mul(bandwidth.mul(tax).div(bytes).sqrt()),
-  }
-})
-
-const base = {
-  ops: 8.2e9,
-  bytes: 5.632e7,
-  peak: 312e12,
-  bandwidth: 2.039e12,
-  efficiency: 0.5,
-  capacity: 8.5e10,
-  servers: 4,
-  offered: 2,
-}
 
 describe('scalar evaluation', () => {
   it('matches a hand derivation', () => {
