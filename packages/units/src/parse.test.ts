@@ -107,6 +107,8 @@ const REGISTRY_STYLES: Array<[string, DimensionName, number]> = [
   ['10 qps', 'hertz', 10],
   ['1761.9 img/s', 'hertz', 1761.9],
   ['8.03B', 'count', 8.03e9],
+  ['100 Bparam', 'count', 100e9],
+  ['8B params', 'count', 8e9],
   ['70 Mparams', 'count', 70e6],
   ['25,000', 'count', 25_000],
   ['50 %', 'count', 0.5],
@@ -141,6 +143,14 @@ describe('parse without an expected dimension', () => {
   it('reads bits and bytes as the same dimension with an exact factor of 8', () => {
     expect(parse('8 bit', 'bytes')).toBe(1)
     expect(parse('1 B', 'bits')).toBe(8)
+  })
+
+  it('rounds power-of-ten scalings exactly', () => {
+    expect(parse('8.03B', 'count')).toBe(8.03e9)
+    expect(parse('16.06 GB', 'bytes')).toBe(16.06e9)
+    expect(parse('3.35 TB/s', 'bytesPerSecond')).toBe(3.35e12)
+    expect(parse('0.01 ms', 'seconds')).toBe(1e-5)
+    expect(parse('1.2e3 kB', 'bytes')).toBe(1.2e6)
   })
 
   it('reads signs, exponents and thousands separators', () => {

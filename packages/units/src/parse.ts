@@ -155,13 +155,27 @@ function readNumber(source: string, expected: DimensionName | undefined) {
     )
   }
   const [whole, sign, dollar, digits, exponent] = match
-  const magnitude = Number(`${digits!.replaceAll(',', '')}e${exponent ?? 0}`)
-  const value = sign === '-' || sign === '−' ? -magnitude : magnitude
-  return { value, dollar: dollar === '$', rest: source.slice(whole.length).trim() }
+  return {
+    negative: sign === '-' || sign === '−',
+    mantissa: digits!.replaceAll(',', ''),
+    exponent: Number(exponent ?? 0),
+    dollar: dollar === '$',
+    rest: source.slice(whole.length).trim(),
+  }
+}
+
+/**
+ * mantissa·10^exponent·factor, correctly rounded when the factor is a power of ten: "8.03B"
+ * is exactly 8.03e9 (8.03 × 1e9 would round to 8029999999.999999).
+ */
+function scaled(mantissa: string, exponent: number, factor: number): number {
+  const decade = Math.round(Math.log10(factor))
+  if (Number(`1e${decade}`) === factor) return Number(`${mantissa}e${exponent + decade}`)
+  return Number(`${mantissa}e${exponent}`) * factor
 }
 
 function parseToBase(source: string, expected: DimensionName | undefined): ParsedQuantity {
-  const { value, dollar, rest } = readNumber(source, expected)
+  const { negative, mantissa, exponent, dollar, rest } = readNumber(source, expected)
   let unitText = rest
   let multiplier = 1
   // "$2.1M", "8.03B params": short-scale multipliers where money or a count is meant.
@@ -175,14 +189,15 @@ function parseToBase(source: string, expected: DimensionName | undefined): Parse
   const factor = unit.factor * multiplier
   let vector = unit.vector
   if (dollar) vector = multiplyDimensions(vector, { money: 1 })
-  if (!Number.isFinite(value * factor)) {
+  const magnitude = scaled(mantissa, exponent, factor)
+  if (!Number.isFinite(magnitude)) {
     throw new UnitError(
       `${quoted(source)} is not a finite quantity${expectedHint(expected)}`,
       source,
       expected,
     )
   }
-  return { value: value * factor, dimension: vector, unit: dollar ? `$${rest}` : rest }
+  return { value: negative ? -magnitude : magnitude, dimension: vector, unit: dollar ? `$${rest}` : rest }
 }
 
 /**

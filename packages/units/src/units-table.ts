@@ -5,8 +5,11 @@
  */
 import type { DimensionVector } from './dimension.js'
 
-/** Which prefixes an atom takes: none, large decimal only, large decimal + binary (data), or small + large. */
-export type PrefixClass = 'none' | 'large' | 'data' | 'all'
+/**
+ * Which prefixes an atom takes: none, large decimal only, large decimal + binary (data),
+ * small + large, or large decimal + short-scale B for counted things ("8B params", "100 Bparam").
+ */
+export type PrefixClass = 'none' | 'large' | 'data' | 'all' | 'counted'
 
 export interface UnitAtom {
   readonly vector: DimensionVector
@@ -147,7 +150,7 @@ export const UNIT_ATOMS: ReadonlyMap<string, UnitAtom> = new Map<string, UnitAto
       'inference',
       'inferences',
     ],
-    atom(NONE, 1, 'large'),
+    atom(NONE, 1, 'counted'),
   ),
 ])
 
@@ -155,6 +158,7 @@ const PREFIX_TABLES: Record<Exclude<PrefixClass, 'none'>, Array<Readonly<Record<
   large: [LARGE_PREFIXES],
   data: [BINARY_PREFIXES, LARGE_PREFIXES],
   all: [LARGE_PREFIXES, SMALL_PREFIXES],
+  counted: [LARGE_PREFIXES, { B: 1e9 }],
 }
 
 /** Resolves one unit word, e.g. "GiB", "TFLOPs", "ms", "kWh", to its dimension and size. */
