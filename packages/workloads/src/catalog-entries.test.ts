@@ -65,6 +65,7 @@ describe('provenance', () => {
     const corrected = all.filter((w) => (w.corrections ?? []).length > 0)
     expect(corrected.map((w) => [w.id, w.corrections!.map((c) => c.path)])).toEqual([
       ['Mixtral_8x7B', ['kvHeads']],
+      ['DeepSeek_V3', ['heads']],
     ])
   })
 })

@@ -38,7 +38,7 @@ describe('CATALOG.md', () => {
       '| 8.03B | 16.1 GFLOP/token | 32 | 4096 | 32/8 |',
     )
     expect(rows.find((r) => r.startsWith('| `DeepSeek_V3`'))).toContain('671B (37B active)')
-    expect(rows.find((r) => r.startsWith('| `DeepSeek_V3`'))).toContain('56 MLA (512+64)')
+    expect(rows.find((r) => r.startsWith('| `DeepSeek_V3`'))).toContain('128 MLA (512+64)')
     expect(rows.find((r) => r.startsWith('| `BERT_Base`'))).toContain('22 GFLOP/seq@128')
     expect(rows.find((r) => r.startsWith('| `DLRM`'))).toContain('100 GB stored')
     expect(rows.find((r) => r.startsWith('| `StableDiffusion_v1_5`'))).toContain('50 steps, 512 px')

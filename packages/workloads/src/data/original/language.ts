@@ -327,13 +327,29 @@ export const DeepSeek_V3 = defineWorkload({
     id: 'prov:deepseek-v3-2024',
   },
   notes:
-    'Multi-head latent attention: the cache keeps the compressed KV latent (d_c = 512) plus the decoupled rotary key (d_h^R = 64) per token per layer. heads = 56 is the original’s value and is kept because conformance cases depend on it; the released config has 128 attention heads (num_attention_heads = 128, 7168 / 128 = 56 is the per-head dimension). The MLA cache formula does not read heads.',
+    'Multi-head latent attention: the cache keeps the compressed KV latent (d_c = 512) plus the decoupled rotary key (d_h^R = 64) per token per layer, so the MLA cache formula does not read heads.',
+  sources: {
+    heads: {
+      kind: 'literature',
+      ref: 'DeepSeek-V3 Technical Report §4.2 (128 attention heads); config.json num_attention_heads = 128',
+      url: 'https://arxiv.org/abs/2412.19437',
+      verified: '2026-11-27',
+    },
+  },
+  corrections: [
+    {
+      path: 'heads',
+      original: 56,
+      reason:
+        'The original stores 56 heads (7168 / 128: the hidden size over the per-head dimension, inverted); DeepSeek-V3 has 128 attention heads. hidden/heads × heads is unchanged, so prefill attention FLOPs are the same; the head count matters for activation memory.',
+    },
+  ],
   parameters: 671e9,
   activeParameters: 37e9,
   inferenceFlops: 74e9,
   layers: 61,
   hiddenDim: 7168,
-  heads: 56,
+  heads: 128,
   kvLoraRank: 512,
   qkRopeHeadDim: 64,
   experts: 256,
