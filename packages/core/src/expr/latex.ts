@@ -34,7 +34,10 @@ export interface LatexEquation {
   readonly symbol: string
   /** Right-hand side alone (for a fold output, its recurrence). */
   readonly expression: string
-  /** The whole equation, `symbol = expression` (for a fold output, its recurrence). */
+  /**
+   * The whole equation: `symbol = expression`, `symbol \iff condition` for a boolean, the
+   * recurrence for a fold.
+   */
   readonly equation: string
   /** Every intermediate the equation uses, in order of first appearance (top-down). */
   readonly definitions: readonly LatexDefinition[]
@@ -111,6 +114,9 @@ function subscript(symbol: string, index: string): string {
   return `${symbol.includes('_') ? `{${symbol}}` : symbol}_{${index}}`
 }
 
+/** A boolean is defined by a condition (x ⟺ a ≤ b), a number by a value (x = a + b). */
+const relation = (node: ExprNode) => (node.type === 'boolean' ? '\\iff' : '=')
+
 const INDEX_SYMBOLS = ['k', 'j', 'i', 'm', 'n', 'r']
 const COMPARE: Record<string, string> = { lt: '<', le: '\\le', gt: '>', ge: '\\ge', eq: '=', ne: '\\ne' }
 
@@ -128,7 +134,7 @@ function collectNodes(roots: readonly ExprNode[]): ExprNode[] {
   return order
 }
 
-/** Arguments in reading order; a fold's are its initial value, its body, then its count. */
+/** Arguments in reading order; a fold's as its recurrence reads: count (X = X_N), init, body. */
 function children(node: ExprNode): ExprNode[] {
   switch (node.op) {
     case 'constant':
@@ -137,7 +143,7 @@ function children(node: ExprNode): ExprNode[] {
     case 'loopAccumulator':
       return []
     case 'fold':
-      return [node.init, node.body, node.count]
+      return [node.count, node.init, node.body]
     case 'select':
       return [node.condition, node.whenTrue, node.whenFalse]
     default:
@@ -194,7 +200,8 @@ class LatexRenderer {
     const symbol = this.outputSymbol(position)
     // The root's own let or fold is the equation itself, not one of its definitions.
     const body = root.op === 'let' ? root.arg : root
-    const skip = new Set([root.id, body.id])
+    const skip = new Set([root.id])
+    if (body.op === 'fold') skip.add(body.id)
     let expression: string
     let equation: string
     if (body.op === 'fold') {
@@ -202,7 +209,7 @@ class LatexRenderer {
       equation = expression
     } else {
       expression = this.render(body).tex
-      equation = `${symbol} = ${expression}`
+      equation = `${symbol} ${relation(body)} ${expression}`
     }
 
     const definitions: LatexDefinition[] = []
@@ -210,7 +217,7 @@ class LatexRenderer {
     const addSymbol = (key: string, entry: LatexSymbol) => {
       if (!symbols.has(key)) symbols.set(key, entry)
     }
-    const start = root.op === 'let' ? children(body) : body.op === 'fold' ? children(body) : [body]
+    const start = body.op === 'fold' ? children(body) : [body]
     for (const node of collectNodes(start)) {
       if (node.op === 'input') {
         addSymbol(`input ${node.name}`, {
@@ -239,7 +246,7 @@ class LatexRenderer {
           symbol: definition.symbol,
           name: definition.name,
           kind: 'intermediate',
-          dimension: describeDimension(node.dim),
+          dimension: node.type === 'boolean' ? 'a condition (true or false)' : describeDimension(node.dim),
         })
       }
     }
@@ -259,7 +266,9 @@ class LatexRenderer {
       return { name, symbol, latex: this.recurrence(node) }
     }
     const latex =
-      node.arg.op === 'fold' ? this.recurrence(node.arg) : `${node.symbol} = ${this.render(node.arg).tex}`
+      node.arg.op === 'fold'
+        ? this.recurrence(node.arg)
+        : `${node.symbol} ${relation(node)} ${this.render(node.arg).tex}`
     return { name: node.name, symbol: node.symbol, latex }
   }
 
