@@ -4,13 +4,17 @@
  * entries with `chips.add(…)`, `fleets.add(…)` etc.; the same schemas validate them.
  */
 import { closestMatches, Registry, RegistryError } from '@mlsysim/units'
+import { boardEntries } from './data/boards.js'
+import { cloudCurrentChips } from './data/chips/cloud-current.js'
 import { cloudOriginalChips } from './data/chips/cloud-original.js'
+import { edgeCurrentChips } from './data/chips/edge-current.js'
 import {
   edgeOriginalChips,
   mobileOriginalChips,
   tinyOriginalChips,
   workstationOriginalChips,
 } from './data/chips/edge-mobile-original.js'
+import { kitChips } from './data/chips/kit-chips.js'
 import {
   originalCoolingClasses,
   originalDatacenters,
@@ -106,12 +110,16 @@ export const pods = registry<Pod>('pod', (input) => parseEntry(podSchema, input,
 // Load order follows the references: chips → boards, nodes → fleets; grids → datacenters.
 for (const entry of [
   ...cloudOriginalChips,
+  ...cloudCurrentChips,
   ...edgeOriginalChips,
+  ...edgeCurrentChips,
   ...mobileOriginalChips,
   ...workstationOriginalChips,
   ...tinyOriginalChips,
+  ...kitChips,
 ])
   chips.add(entry)
+for (const entry of boardEntries) boards.add(entry)
 for (const entry of originalNodes) nodes.add(entry)
 for (const entry of originalFabrics) fabrics.add(entry)
 for (const entry of originalGrids) grids.add(entry)

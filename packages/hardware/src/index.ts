@@ -32,7 +32,9 @@ export {
   rackSchema,
   racks,
 } from './catalog.js'
+export { renderCatalogMarkdown } from './catalog-markdown.js'
 export { CatalogError, type CatalogIssue, parseEntry } from './errors.js'
+export { withOriginalValues } from './fidelity.js'
 export {
   type CatalogSection,
   catalogFileSchema,
@@ -104,6 +106,7 @@ export {
   precisionKeySchema,
 } from './schema/precision-keys.js'
 export { TIERS, type Tier, tierSchema } from './schema/tier.js'
+export { type ChipQuery, numericField, selectChips } from './select.js'
 export { type NetworkEnergy, networkEnergy, type SwitchFabric, switchFabric } from './tables/network.js'
 export { type PlatformEnvelope, type Platforms, platforms } from './tables/platforms.js'
 export { type Pricing, pricing } from './tables/pricing.js'

@@ -221,3 +221,10 @@ export const MOBILE_SOC_ESTIMATE: Provenance = {
 
 export const NVIDIA_JETSON_ORIN_PAGE =
   'https://www.nvidia.com/en-us/autonomous-machines/embedded-systems/jetson-orin/'
+
+export const AWS_NEURON_TRAINIUM2: Provenance = {
+  kind: 'datasheet',
+  ref: 'AWS Neuron documentation, Trainium2 architecture (eight NeuronCore-v3: 667 BF16/FP16/TF32 TFLOPS, 1,299 FP8 TFLOPS, 181 FP32 TFLOPS; 96 GiB at 2.9 TB/s)',
+  url: 'https://awsdocs-neuron.readthedocs-hosted.com/en/latest/about-neuron/arch/neuron-hardware/trainium2.html',
+  verified: '2026-11-27',
+}

@@ -4,6 +4,7 @@
  * deliberately differs, the entry says so in `notes` and `corrections`.
  */
 import type { ChipInput } from '../../schema/chip.js'
+import { AWS_NEURON_TRAINIUM2 } from '../provenance.js'
 
 const NVLINK_LATENCY = '500 ns' // the original's '@tech:Interconnect.NVLink.latency'
 
@@ -373,17 +374,41 @@ export const cloudOriginalChips: ChipInput[] = [
     vendor: 'AWS',
     tier: 'cloud',
     releaseYear: 2024,
-    compute: { peak: '380 TFLOP/s', precisions: { fp8: '760 TFLOP/s' } },
-    memory: { capacity: '96 GiB', bandwidth: '2.4 TB/s' },
+    compute: { peak: '667 TFLOP/s', precisions: { fp8: '1299 TFLOP/s', fp32: '181 TFLOP/s' } },
+    memory: { capacity: '96 GiB', bandwidth: '2.9 TB/s', technology: 'HBM3' },
     tdp: '500 W',
     dispatchTax: '0.02 ms',
-    provenance: {
-      id: 'prov:aws-trainium2-datasheet',
-      kind: 'datasheet',
-      ref: 'AWS Trainium2 accelerator (EC2 Trn2) product documentation',
-      url: 'https://aws.amazon.com/ai/machine-learning/trainium/',
-      verified: '2026-03-06',
+    provenance: AWS_NEURON_TRAINIUM2,
+    sources: {
+      tdp: {
+        id: 'prov:aws-trainium2-datasheet',
+        kind: 'estimate',
+        ref: 'mlsysim 0.1.2 Trainium2.yaml (AWS Trainium2 product documentation)',
+        url: 'https://aws.amazon.com/ai/machine-learning/trainium/',
+        verified: '2026-03-06',
+        notes: "The original's figure; AWS publishes no per-chip TDP.",
+      },
     },
+    notes:
+      "Corrected to AWS's Neuron architecture documentation: the original had 380 TFLOP/s BF16, 760 FP8 and 2.4 TB/s, which match neither AWS's Trn2 figures (667 / 1,299 TFLOP/s, 2.9 TB/s) nor any Trainium generation. FP32 (181 TFLOP/s) is added; without it the original fell back to the BF16 peak for fp32.",
+    corrections: [
+      {
+        path: 'compute.peak',
+        original: 380e12,
+        reason: 'AWS Neuron docs: Trainium2 delivers 667 dense BF16/FP16/TF32 TFLOPS.',
+      },
+      {
+        path: 'compute.precisions.fp8',
+        original: 760e12,
+        reason: 'AWS Neuron docs: 1,299 dense FP8 TFLOPS.',
+      },
+      {
+        path: 'compute.precisions.fp32',
+        original: null,
+        reason: 'AWS Neuron docs: 181 FP32 TFLOPS; the original had no fp32 entry and used the BF16 peak.',
+      },
+      { path: 'memory.bandwidth', original: 2.4e12, reason: 'AWS Neuron docs: 96 GiB of HBM at 2.9 TB/s.' },
+    ],
   },
   {
     id: 'T4',
