@@ -385,3 +385,31 @@ describe('generated kernels agree with the f64 evaluation', () => {
     expect(gpu['p99-latency']![rowCount - 1]).toBe(1) // module / (select + 1) = 3 / 3
   })
 })
+
+describe('every exported model agrees with its f64 evaluation', () => {
+  const models = exportedModels()
+  const totals = { compared: 0, checked: 0 }
+
+  // Inputs log-uniform in [0.5, 4]: moderate values for any dimension, so that results stay
+  // well inside f32 range; what an f32 cannot hold is counted and skipped by compare().
+  it.each(models.map((model) => [model.id, model] as const))('%s on 500 random rows', async (_, model) => {
+    const fixture: Fixture = {
+      model,
+      sample: (random) =>
+        Object.fromEntries(model.inputNames.map((name) => [name, 0.5 * Math.exp(random() * Math.log(8))])),
+    }
+    const rowCount = 500
+    const { rows, columns, scalars } = sampleRows(fixture, rowCount, model.inputNames, 3)
+    const kernel = wgslKernel(model, { varying: model.inputNames })
+    const gpu = await runKernel(device, kernel, { rowCount, columns, scalars, maxWorkgroupsPerDimension: 3 })
+    const result = compare(model, rows, gpu, model.outputNames, seededRandom(4))
+    expect(result.failures.slice(0, 10)).toEqual([])
+    totals.compared += rowCount * model.outputNames.length
+    totals.checked += result.checked
+  })
+
+  it('compared most values (the check above is not vacuous)', () => {
+    expect(totals.compared).toBeGreaterThan(0)
+    expect(totals.checked).toBeGreaterThan(0.9 * totals.compared)
+  })
+})
