@@ -44,6 +44,12 @@ describe('corrections to the original', () => {
       provenance: { kind: 'illustrative', ref: 'test', verified: '2026-11-27' },
     })
     expect(withOriginalValues(node).accelerator.nvlink?.direction).toBe('per_direction')
+    // The node's derived bandwidth carries its own correction: 450 GB/s now, 900 GB/s in the original.
+    expect(node.intraNodeBandwidth).toBe(450e9)
+    expect(node.corrections).toEqual([
+      expect.objectContaining({ path: 'intraNodeBandwidth', original: 900e9 }),
+    ])
+    expect(withOriginalValues(node).intraNodeBandwidth).toBe(900e9)
     expect(node.accelerator.nvlink?.direction).toBe('bidirectional_total') // the input is not mutated
     expect(withOriginalValues(fleets.get('Research_256'))).toBe(fleets.get('Research_256'))
   })

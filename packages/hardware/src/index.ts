@@ -107,6 +107,8 @@ export {
 } from './schema/precision-keys.js'
 export { TIERS, type Tier, tierSchema } from './schema/tier.js'
 export { type ChipQuery, numericField, selectChips } from './select.js'
+export { type Facility, facility } from './tables/facility.js'
+export { type Fallbacks, fallbacks } from './tables/fallbacks.js'
 export { type NetworkEnergy, networkEnergy, type SwitchFabric, switchFabric } from './tables/network.js'
 export { type PlatformEnvelope, type Platforms, platforms } from './tables/platforms.js'
 export { type Pricing, pricing } from './tables/pricing.js'

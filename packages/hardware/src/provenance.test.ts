@@ -9,6 +9,8 @@ import {
   coolingClasses,
   datacenters,
   fabrics,
+  facility,
+  fallbacks,
   fleets,
   getHardware,
   grids,
@@ -108,7 +110,7 @@ describe('provenance of catalog entries', () => {
   })
 
   it.each(
-    groups({ tech, pricing, reliability, platforms, switchFabric, networkEnergy }).map(
+    groups({ tech, pricing, reliability, platforms, switchFabric, networkEnergy, facility, fallbacks }).map(
       (g) => [g.path, g.group] as const,
     ),
   )('table group %s has a valid provenance', (_path, group) => {

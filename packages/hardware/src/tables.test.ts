@@ -1,6 +1,15 @@
 // Every value of the original's constant tables (mlsysim.md §3.4, §5.2, §5.3), in SI units.
 import { describe, expect, it } from 'vitest'
-import { networkEnergy, platforms, pricing, reliability, switchFabric, tech } from './index.js'
+import {
+  facility,
+  fallbacks,
+  networkEnergy,
+  platforms,
+  pricing,
+  reliability,
+  switchFabric,
+  tech,
+} from './index.js'
 
 const pJ = 1e-12
 const ns = 1e-9
@@ -183,5 +192,25 @@ describe('platforms, switch fabric and network energy (mlsysim.md §5.3)', () =>
     expect(() => {
       ;(pricing.capital as { annualMaintenanceRatio: number }).annualMaintenanceRatio = 0.5
     }).toThrow(TypeError)
+  })
+})
+
+describe('facility anchors and solver fallbacks (mlsysim.md §2.0, §2.3, §5.2)', () => {
+  it('WUE by cooling technology and the 30 kW air-cooling limit', () => {
+    rel(facility.wue.airCooled, 0.5 / KWH)
+    rel(facility.wue.evaporative, 1.8 / KWH)
+    expect(facility.wue.liquid).toBe(0)
+    expect(facility.rack.airCoolingLimit).toBe(30_000)
+  })
+
+  it('fallback bandwidths, latencies and the H100 reference peak', () => {
+    expect(fallbacks).toMatchObject({
+      storageBandwidth: 1 * GB,
+      interconnectBandwidth: 100 * GB,
+      pcieBandwidth: 64 * GB,
+      referencePeak: 989e12,
+    })
+    rel(fallbacks.intraNodeLatency, 500 * ns)
+    rel(fallbacks.interNodeLatency, 5 * us)
   })
 })

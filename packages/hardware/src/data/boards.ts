@@ -4,31 +4,13 @@
  * flash, power, price. `getHardware('RaspberryPi5')` returns the chip as mounted on the board.
  */
 import type { Provenance } from '@mlsysim/units'
+import type { BoardInput } from '../schema/board.js'
 
 const CHECKED = '2026-11-27'
 
-export interface BoardEntryInput {
-  id: string
-  name: string
-  aliases: string[]
-  vendor: string
-  tier: 'cloud' | 'edge' | 'mobile' | 'workstation' | 'tiny'
-  releaseYear: number
-  chip: string
-  hostProcessor?: string
-  boardMemory?: { capacity: string; bandwidth?: string; technology?: string }
-  flash?: { capacity: string; bandwidth?: string }
-  power?: { typical: string; min?: string; max?: string }
-  price?: string
-  interfaces?: string[]
-  provenance: Provenance
-  sources?: Record<string, Provenance>
-  notes?: string
-}
-
 const doc = (ref: string, url: string): Provenance => ({ kind: 'datasheet', ref, url, verified: CHECKED })
 
-export const boardEntries: BoardEntryInput[] = [
+export const boardEntries: BoardInput[] = [
   {
     id: 'ArduinoNano33BLESense',
     name: 'Arduino Nano 33 BLE Sense',

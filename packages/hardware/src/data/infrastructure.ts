@@ -205,13 +205,6 @@ export const originalCoolingClasses = [
   notes: 'WUE from the water-usage anchors (evaporative 1.8, liquid 0).',
 }))
 
-/** The original's WUE anchors by cooling technology, L/kWh as written (resolved to L/J in `tables`). */
-export const WUE_ANCHOR_ROWS = {
-  airCooled: '0.5 L/kWh',
-  evaporative: '1.8 L/kWh',
-  liquid: '0 L/kWh',
-} as const
-
 export const originalDatacenters = [
   { id: 'Quebec_Hydro', name: 'Quebec Hydro Campus', aliases: ['quebec-hydro'], grid: 'Quebec' },
   { id: 'Norway_Hydro', name: 'Norway Hydro Campus', aliases: ['norway-hydro'], grid: 'Norway' },

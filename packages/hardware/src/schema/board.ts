@@ -191,3 +191,6 @@ export function boardAsChip(board: Board, chip: Chip): Chip {
   else delete result.sources
   return result
 }
+
+/** What a data file or a user writes for a board: the chip by id or alias, numbers with units. */
+export type BoardInput = z.input<ReturnType<typeof createBoardSchema>>

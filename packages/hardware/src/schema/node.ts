@@ -4,6 +4,7 @@
  */
 import { type Provenance, provenanceSchema, quantitySchema } from '@mlsysim/units'
 import { z } from 'zod'
+import { withOriginalValues } from '../fidelity.js'
 import { type Chip, type ChipInput, chipSchema, compact } from './chip.js'
 import {
   aliasesSchema,
@@ -63,7 +64,12 @@ export function createNodeSchema(lookups: NodeLookups) {
     })
     .transform((n, ctx): Node => {
       // The original's fallback order for intra-node bandwidth: scale-up link, then host I/O.
-      const link = n.accelerator.nvlink ?? n.accelerator.interconnect
+      const linkField = n.accelerator.nvlink
+        ? 'nvlink'
+        : n.accelerator.interconnect
+          ? 'interconnect'
+          : undefined
+      const link = linkField ? n.accelerator[linkField] : undefined
       const intraNodeBandwidth = n.intraNodeBandwidth ?? (link ? perDirection(link) : undefined)
       if (intraNodeBandwidth === undefined) {
         ctx.addIssue({
@@ -73,7 +79,25 @@ export function createNodeSchema(lookups: NodeLookups) {
         })
         return z.NEVER
       }
-      return compact({ ...n, intraNodeBandwidth }) as Node
+      // A bandwidth derived from a corrected link differs from the original's too: record it, so
+      // that undoing the corrections of this node restores the original's intra-node bandwidth.
+      const corrections = [...(n.corrections ?? [])]
+      if (n.intraNodeBandwidth === undefined && linkField) {
+        const originalLink = withOriginalValues(n.accelerator)[linkField]
+        const original = originalLink ? perDirection(originalLink) : null
+        if (original !== intraNodeBandwidth) {
+          corrections.push({
+            path: 'intraNodeBandwidth',
+            original,
+            reason: `derived from ${n.accelerator.id}.${linkField}, which this catalog corrects`,
+          })
+        }
+      }
+      return compact({
+        ...n,
+        intraNodeBandwidth,
+        corrections: corrections.length > 0 ? corrections : undefined,
+      }) as Node
     })
     .superRefine((n, ctx) => checkMetaPaths(n, ctx))
 }
