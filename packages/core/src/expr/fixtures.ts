@@ -3,7 +3,7 @@
  * and the browser (WebGPU) tests. Each comes with a sampler of realistic random inputs; the
  * samplers keep values well inside f32 range so that f32 and f64 results are comparable.
  */
-import { defineModel, type Model } from './model.js'
+import { defineModel, Model } from './model.js'
 
 /** A uniform random number in [0, 1). */
 export type Random = () => number
@@ -221,3 +221,28 @@ export const fixtures: readonly Fixture[] = [
   awkwardNamesFixture,
   constantsFixture,
 ]
+
+/**
+ * Every model among a module's exports: Model values, objects carrying one as `.model` (graph
+ * solvers, formulas), members of exported collections keyed by id, and a `solvers` registry's
+ * entries. Tests pass the package's root module, so every backend is checked on every model.
+ */
+export function modelsAmong(exports: Readonly<Record<string, unknown>>): Model[] {
+  const found = new Set<Model>()
+  const consider = (value: unknown): void => {
+    if (value instanceof Model) found.add(value)
+    else if ((typeof value === 'object' || typeof value === 'function') && value !== null) {
+      const model = (value as { model?: unknown }).model
+      if (model instanceof Model) found.add(model)
+    }
+  }
+  for (const value of Object.values(exports)) {
+    consider(value)
+    if (value && typeof value === 'object' && !(value instanceof Model) && !Array.isArray(value)) {
+      for (const member of Object.values(value as Record<string, unknown>)) consider(member)
+    }
+  }
+  const registry = exports.solvers as { list?: () => unknown[] } | undefined
+  if (typeof registry?.list === 'function') for (const solver of registry.list()) consider(solver)
+  return [...found]
+}

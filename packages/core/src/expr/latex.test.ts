@@ -1,7 +1,8 @@
 // LaTeX of expression graphs: exact strings for small graphs (written by hand), precedence,
 // definitions of named intermediates, recurrences, legends, and the demo model.
 import { describe, expect, it } from 'vitest'
-import { demo, fixtures, piecewise } from './fixtures.js'
+import * as core from '../index.js'
+import { demo, fixtures, modelsAmong } from './fixtures.js'
 import type { Expr, GraphBuilder } from './graph-builder.js'
 import { latexNumber, latexText, toLatex, toLatexDocument } from './latex.js'
 import { defineModel } from './model.js'
@@ -333,9 +334,11 @@ describe('the demo model', () => {
 })
 
 describe('well-formed LaTeX', () => {
-  it('balances braces, \\left/\\right and environments in every fixture', () => {
-    for (const fixture of [...fixtures, { model: piecewise }]) {
-      const doc = toLatexDocument(fixture.model)
+  it('balances braces, \\left/\\right and environments in every fixture and exported model', () => {
+    const models = [...fixtures.map((f) => f.model), ...modelsAmong(core)]
+    expect(models.length).toBeGreaterThan(fixtures.length)
+    for (const model of models) {
+      const doc = toLatexDocument(model)
       expect(balanced(doc.latex), doc.latex).toBe(true)
       for (const equation of doc.equations) expect(balanced(equation.equation), equation.equation).toBe(true)
     }
