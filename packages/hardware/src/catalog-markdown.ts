@@ -30,10 +30,16 @@ function cell(text: string | number | undefined): string {
   return String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ')
 }
 
+/** Display width in code points (the repository formatter aligns table columns by it). */
+const width = (text: string) => Array.from(text).length
+
+/** A Markdown table with aligned columns, exactly as the repository's formatter writes it. */
 function table(headers: string[], rows: (string | number | undefined)[][]): string {
-  const head = `| ${headers.join(' | ')} |`
-  const rule = `| ${headers.map(() => '---').join(' | ')} |`
-  return [head, rule, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n')
+  const cells = rows.map((r) => r.map(cell))
+  const widths = headers.map((h, i) => Math.max(3, width(h), ...cells.map((r) => width(r[i] ?? ''))))
+  const line = (values: string[]) =>
+    `| ${values.map((v, i) => v + ' '.repeat(widths[i]! - width(v))).join(' | ')} |`
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n')
 }
 
 const q = (value: number | undefined, dimension: Parameters<typeof format>[1], binary = false) =>
