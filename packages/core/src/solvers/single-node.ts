@@ -272,7 +272,7 @@ export function bindNode(input: SingleNodeInput, context: SolveContext): NodeBin
 }
 
 export interface IronLawTerm {
-  readonly term: 'compute' | 'memory' | 'overhead'
+  readonly term: 'compute' | 'memory' | 'overhead' | 'network'
   readonly time: number
   readonly equation: string
 }
