@@ -23,3 +23,4 @@ export { listSolvers, prepareInput, type SolveOptions, type SolverId, type Solve
 export { SOLVERS } from './solvers/index.js'
 export * from './solvers/single-node.js'
 export * from './evaluate/index.js'
+export * from './sweep/index.js'

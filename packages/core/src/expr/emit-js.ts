@@ -152,7 +152,14 @@ function emitSteps(steps: Step[], options: EmitOptions, lines: string[], indent:
   }
 }
 
-function emitFold(fold: FoldNode, body: Step[], options: EmitOptions, lines: string[], indent: string): void {
+function emitFold(
+  fold: FoldNode,
+  body: Step[],
+  options: EmitOptions,
+  lines: string[],
+  indent: string,
+  assignResult = false,
+): void {
   const acc = v(fold.accumulator)
   const k = v(fold.index)
   const steps = `n${fold.id}`
@@ -167,7 +174,7 @@ function emitFold(fold: FoldNode, body: Step[], options: EmitOptions, lines: str
   lines.push(`${indent}  ${acc} = ${v(fold.body)};`)
   if (options.dual) lines.push(`${indent}  ${d(fold.accumulator)} = ${d(fold.body)};`)
   lines.push(`${indent}}`)
-  lines.push(`${indent}const ${v(fold)} = ${acc};`)
+  lines.push(`${indent}${assignResult ? '' : 'const '}${v(fold)} = ${acc};`)
   if (options.dual) lines.push(`${indent}const ${d(fold)} = ${d(fold.accumulator)};`)
 }
 
@@ -239,4 +246,46 @@ export function dualSource(inputs: readonly InputNode[], outputs: readonly ExprN
     lines.push(`derivatives[${i}] = ${out.type === 'number' ? d(out) : '0'};`)
   }
   return lines.join('\n')
+}
+
+/** Name of the variable that holds a node's value in generated JavaScript (`v` + node id). */
+export function valueVariable(node: ExprNode): string {
+  return v(node)
+}
+
+export interface StatementOptions {
+  /** Source reading an input's value. */
+  readInput: (input: InputNode) => string
+  /**
+   * Assign `vN = …;` to variables the caller declared (with `let`) instead of declaring
+   * `const vN`: for values computed in one iteration of an outer loop and kept for later ones.
+   */
+  assign?: boolean
+}
+
+/**
+ * JavaScript statements computing scheduled `steps` in order, each node's value into
+ * `valueVariable(node)` (booleans stay booleans). Callers that split one schedule into stages
+ * (hoisting terms out of nested loops, as the sweep kernels do) emit each stage with this.
+ */
+export function emitStatements(steps: readonly Step[], options: StatementOptions, indent = ''): string[] {
+  const lines: string[] = []
+  const emit: EmitOptions = { readInput: options.readInput }
+  if (!options.assign) {
+    emitSteps([...steps], emit, lines, indent)
+    return lines
+  }
+  for (const step of steps) {
+    if (step.kind === 'loop') {
+      lines.push(`${indent}{`)
+      emitFold(step.fold, step.body, emit, lines, `${indent}  `, true)
+      lines.push(`${indent}}`)
+      continue
+    }
+    const node = step.node
+    lines.push(
+      `${indent}${v(node)} = ${node.op === 'input' ? options.readInput(node) : valueExpression(node)};`,
+    )
+  }
+  return lines
 }
