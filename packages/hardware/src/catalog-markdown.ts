@@ -100,7 +100,16 @@ export function renderCatalogMarkdown(): string {
     "Looking a board up with `getHardware` gives its chip with the board's memory, power and price.",
     '',
     table(
-      ['id', 'name', 'chip', 'memory (as mounted)', 'flash', 'price', 'source'],
+      [
+        'id',
+        'name',
+        'chip',
+        'memory (as mounted)',
+        'flash (as mounted)',
+        'external memory',
+        'price',
+        'source',
+      ],
       boards.list().map((b) => {
         const mounted = getHardware(b.id)
         return [
@@ -108,7 +117,8 @@ export function renderCatalogMarkdown(): string {
           b.name,
           `\`${b.chip}\``,
           q(mounted.memory.capacity, 'bytes', mounted.memory.capacity % 2 ** 20 === 0),
-          q(b.flash?.capacity, 'bytes'),
+          q(mounted.memory.flashCapacity, 'bytes'),
+          b.externalMemory?.map((m) => `${m.kind} ${q(m.capacity, 'bytes')}`).join(', '),
           b.price === undefined ? undefined : format(b.price, 'dollars'),
           source(b.provenance),
         ]

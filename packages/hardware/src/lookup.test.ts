@@ -168,3 +168,14 @@ describe('listing, filtering and sorting', () => {
     expect(grids.size).toBe(12)
   })
 })
+
+describe('external memory of MCU boards', () => {
+  it('Nicla Vision runs from the STM32H747 as mounted and records its SDRAM and QSPI flash', () => {
+    const nicla = getHardware('Nicla Vision')
+    expect(nicla.memory).toEqual(chips.get('STM32H747').memory)
+    expect(getBoard('Nicla Vision').externalMemory).toEqual([
+      { kind: 'SDRAM', capacity: 8e6 },
+      { kind: 'Quad-SPI flash', capacity: 16e6 },
+    ])
+  })
+})

@@ -41,8 +41,10 @@ export const boardEntries: BoardInput[] = [
     tier: 'tiny',
     releaseYear: 2022,
     chip: 'STM32H747',
-    boardMemory: { capacity: '8 MB', technology: 'SDRAM' },
-    flash: { capacity: '16 MB' },
+    externalMemory: [
+      { kind: 'SDRAM', capacity: '8 MB' },
+      { kind: 'Quad-SPI flash', capacity: '16 MB' },
+    ],
     interfaces: ['2 MP camera', 'microphone', '6-axis IMU', 'time-of-flight sensor', 'Wi-Fi', 'Bluetooth LE'],
     provenance: doc(
       'Arduino Nicla Vision documentation (STM32H747AII6 dual Cortex-M7/M4, 2 MB flash, 1 MB RAM; 16 MB QSPI flash, 8 MB SDRAM on board)',
@@ -280,13 +282,16 @@ export const boardEntries: BoardInput[] = [
     tier: 'tiny',
     releaseYear: 2015,
     chip: 'STM32F746',
-    boardMemory: { capacity: '8 MB', technology: 'SDRAM (64 Mbit accessible)' },
-    flash: { capacity: '16 MB' },
+    externalMemory: [
+      { kind: 'SDRAM (64 Mbit of 128 accessible)', capacity: '8 MB' },
+      { kind: 'Quad-SPI flash', capacity: '16 MB' },
+    ],
     interfaces: ['4.3" LCD touchscreen', 'camera connector', 'microSD', 'Ethernet', 'USB OTG'],
     provenance: doc(
       '32F746GDISCOVERY product page and user manual UM1907 (STM32F746NGH6; 128-Mbit SDRAM of which 64 Mbit accessible, 128-Mbit Quad-SPI flash)',
       'https://www.st.com/en/evaluation-tools/32f746gdiscovery.html',
     ),
-    notes: 'MLPerf Tiny reference platform (used for the v0.5 reference submissions).',
+    notes:
+      "MLPerf Tiny reference platform. Models run from the MCU's 1 MB flash and 320 KB SRAM as mounted; the SDRAM and Quad-SPI flash are recorded as external memory.",
   },
 ]

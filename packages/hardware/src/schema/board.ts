@@ -3,6 +3,11 @@
  * built around one catalog chip that adds memory, flash, power draw and a price. `boardAsChip`
  * turns it into a Chip for the solver: the chip's compute, with the board's memory, power and
  * price, and each number keeping the provenance of whichever source supplied it.
+ *
+ * `boardMemory` and `flash` replace the chip's main memory and flash as mounted (a Raspberry
+ * Pi's LPDDR4, a XIAO's 8 MB flash); `externalMemory` only records memories a model does not
+ * run from by default (an MCU board's SDRAM), so that figures of unknown speed do not silently
+ * change what the solver predicts.
  */
 import { type Provenance, provenanceSchema, quantitySchema } from '@mlsysim/units'
 import { z } from 'zod'
@@ -51,6 +56,11 @@ export interface Board {
   boardMemory?: BoardMemory
   flash?: { capacity: number; bandwidth?: number }
   power?: BoardPower
+  /**
+   * Memories on the board that the model does not run from by default (an MCU board's SDRAM or
+   * Quad-SPI flash): recorded for people and custom models, not mounted by `boardAsChip`.
+   */
+  externalMemory?: { kind: string; capacity: number; bandwidth?: number }[]
   /** USD list price. */
   price?: number
   interfaces?: string[]
@@ -93,6 +103,11 @@ export function createBoardSchema(lookups: { chipId: (idOrAlias: string) => stri
       power: z
         .strictObject({ typical: watts(), min: watts().optional(), max: watts().optional() })
         .optional(),
+      externalMemory: z
+        .array(
+          z.strictObject({ kind: z.string().min(1), capacity: bytes(), bandwidth: bandwidth().optional() }),
+        )
+        .optional(),
       price: quantitySchema('dollars', { positive: true }).optional(),
       interfaces: z.array(z.string().min(1)).optional(),
       provenance: provenanceSchema,
@@ -106,6 +121,7 @@ export function createBoardSchema(lookups: { chipId: (idOrAlias: string) => stri
           boardMemory: b.boardMemory && compact(b.boardMemory),
           flash: b.flash && compact(b.flash),
           power: b.power && compact(b.power),
+          externalMemory: b.externalMemory?.map((m) => compact(m)),
         }) as Board,
     )
     .superRefine((b, ctx) => {
