@@ -171,6 +171,23 @@ describe('plan schema', () => {
     expect(error.message).toMatch(/12 accelerators do not divide into servers of 8/)
   })
 
+  it('rejects parallelism that does not divide the accelerators', () => {
+    const error = planError(() =>
+      parsePlan({
+        ...minimal,
+        hardware: { name: 'H100', nodes: 24, accelerators_per_node: 8 },
+        parallelism: { tp_size: 16 },
+      }),
+    )
+    expect(error.path).toBe('parallelism')
+    expect(error.message).toMatch(
+      /tp_size × pp_size = 16 × 1 must divide the 24 accelerators of hardware\.nodes/,
+    )
+    expect(planError(() => parsePlan({ ...minimal, parallelism: { pp_size: 2 } })).message).toMatch(
+      /must divide the 1 accelerator of hardware\.nodes/,
+    )
+  })
+
   it('rejects bad assertions', () => {
     const assertion = (a: Record<string, unknown>) =>
       planError(() => parsePlan({ ...minimal, constraints: { assert: [a] } }))
@@ -187,7 +204,7 @@ describe('plan schema', () => {
   it('rejects bad values with what is allowed', () => {
     expect(
       planError(() => parsePlan({ ...minimal, hardware: { name: 'A100', efficiency: 1.5 } })).message,
-    ).toMatch(/hardware\.efficiency: must be a number > 0 and ≤ 1/)
+    ).toMatch(/hardware\.efficiency: must be a number ≥ 1e-9 and ≤ 1/)
     expect(
       planError(() => parsePlan({ ...minimal, hardware: { name: 'A100', precision: 'fp12' } })).path,
     ).toBe('hardware.precision')

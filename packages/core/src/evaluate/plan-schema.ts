@@ -214,8 +214,11 @@ const hardwareSchema = planObject(
     precision: { schema: precisionSchema, default: 'fp16', description: 'numeric precision' },
     efficiency: {
       schema: z
-        .number({ error: 'must be a number > 0 and ≤ 1' })
-        .refine((v) => v > 0 && v <= 1, 'must be a number > 0 and ≤ 1 (the fraction of peak sustained)'),
+        .number({ error: 'must be a number ≥ 1e-9 and ≤ 1' })
+        .refine(
+          (v) => v >= 1e-9 && v <= 1,
+          'must be a number ≥ 1e-9 and ≤ 1 (the fraction of peak sustained)',
+        ),
       default: 0.5,
       description: 'fraction of peak FLOP/s sustained',
     },
@@ -368,8 +371,18 @@ export const planSchema = z
           : undefined,
     },
   )
-  .transform((raw): Plan => {
+  .transform((raw, ctx): Plan => {
     const plan = raw as unknown as Plan
+    const { tpSize = 1, ppSize = 1 } = plan.parallelism ?? {}
+    const { nodes } = plan.hardware
+    if (nodes % (tpSize * ppSize) !== 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['parallelism'],
+        message: `tp_size × pp_size = ${tpSize} × ${ppSize} must divide the ${nodes} accelerator${nodes === 1 ? '' : 's'} of hardware.nodes (data parallelism takes the rest)`,
+      })
+      return z.NEVER
+    }
     return { ...plan, constraints: { assert: raw.constraints?.assert ?? [] } }
   })
 
