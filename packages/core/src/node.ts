@@ -6,6 +6,7 @@
 import { createWriteStream } from 'node:fs'
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
+import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { SweepWorkerPool } from './sweep/backend.js'
@@ -24,15 +25,19 @@ export interface NodeWorkerPoolOptions {
 
 /**
  * When this module runs from its TypeScript source (tests, `tsx`), the worker is TypeScript
- * too: it is started with tsx's loader and the workspace's source condition.
+ * too: a small bootstrap registers tsx's loader in the worker, then imports it, with the
+ * workspace's source condition.
  */
 function workerTarget(): { url: URL; execArgv?: string[] } {
   const here = import.meta.url
   if (!here.endsWith('.ts')) return { url: new URL('./node-worker.js', here) }
-  const tsx = pathToFileURL(createRequire(here).resolve('tsx')).href
+  const tsxRoot = dirname(createRequire(here).resolve('tsx/package.json'))
+  const tsx = pathToFileURL(join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href
+  const entry = new URL('./node-worker.ts', here).href
+  const bootstrap = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry)});`
   return {
-    url: new URL('./node-worker.ts', here),
-    execArgv: ['--conditions=@mlsysim/source', '--import', tsx],
+    url: new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`),
+    execArgv: ['--conditions=@mlsysim/source'],
   }
 }
 

@@ -9,7 +9,7 @@
  */
 import { closestMatches, parse as parseQuantity, RegistryError } from '@mlsysim/units'
 import type { SweepCatalogs } from './catalogs.js'
-import type { AxisSpec, SweepSpaceIssue } from './space.js'
+import { type AxisSpec, describeZodIssue, type SweepSpaceIssue } from './space.js'
 
 /** At most this many values per axis (a numeric axis is a Float64Array of this length). */
 export const MAX_AXIS_VALUES = 10_000_000
@@ -185,7 +185,7 @@ export function expandAxis(
           message:
             unknownKeys !== undefined
               ? `unknown filter field${unknownKeys.length > 1 ? 's' : ''} ${unknownKeys.map((k) => `'${k}'`).join(', ')}; ${catalog.kind} filters are ${allowed.length > 0 ? allowed.join(', ') : 'none (use all, ids or exclude)'}`
-              : issue.message,
+              : describeZodIssue(issue),
         })
       }
       return undefined

@@ -334,11 +334,14 @@ export async function* sweepEvents(
     finished = true
     wake?.()
   })
+  let current: { taken?: () => void } | undefined
   try {
     for (;;) {
       const item = queue.shift()
       if (item) {
+        current = item
         yield item.event
+        current = undefined
         item.taken?.()
         continue
       }
@@ -352,6 +355,7 @@ export async function* sweepEvents(
     outer?.removeEventListener('abort', forward)
     if (!finished) {
       controller.abort(new Error('the event consumer stopped iterating'))
+      current?.taken?.()
       for (const item of queue.splice(0)) item.taken?.()
       await run
     }

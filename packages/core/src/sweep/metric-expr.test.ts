@@ -60,7 +60,11 @@ describe('parseMetricExpression', () => {
     expect(run('memoryFootprint <= 64 GB')).toBe(true) // 60e9 ≤ 64e9 (decimal GB)
     expect(run('memoryFootprint <= 55 GiB')).toBe(false) // 55·2³⁰ ≈ 59.06e9 < 60e9
     const expr = parseMetricExpression('latency * 3.35 TB/s')
-    expect(expr).toMatchObject({ kind: 'binary', op: '*', right: { kind: 'number', value: 3.35e12, unit: 'TB/s' } })
+    expect(expr).toMatchObject({
+      kind: 'binary',
+      op: '*',
+      right: { kind: 'number', value: 3.35e12, unit: 'TB/s' },
+    })
   })
 
   it('reads functions, booleans and nested parentheses', () => {
@@ -96,7 +100,9 @@ describe('parseMetricExpression', () => {
   })
 
   it('never evaluates JavaScript: names are looked up, nothing else runs', () => {
-    expect(() => parseMetricExpression('constructor.constructor("return 1")()')).toThrow(MetricExpressionError)
+    expect(() => parseMetricExpression('constructor.constructor("return 1")()')).toThrow(
+      MetricExpressionError,
+    )
     expect(() => parseMetricExpression('process.exit(1)')).toThrow(MetricExpressionError)
     const expr = parseMetricExpression('constructor + 1')
     expect(() => checkMetricExpression(expr, 'constructor + 1', resolve)).toThrow(UnknownMetricError)
@@ -117,24 +123,29 @@ describe('checkMetricExpression', () => {
   })
 
   it('rejects mixed dimensions, type errors and unknown names', () => {
-    expect(() => check('latency <= 80 GB')).toThrow(/'<=' mixes a duration \(seconds\) with a size in bytes \(bytes\) \(at column 12/)
+    expect(() => check('latency <= 80 GB')).toThrow(
+      /'<=' mixes a duration \(seconds\) with a size in bytes \(bytes\) \(at column 12/,
+    )
     expect(() => check('latency + memoryFootprint')).toThrow(/'\+' mixes/)
     expect(() => check('feasible + 1')).toThrow(/'\+' needs a number, but 'feasible' is true\/false/)
     expect(() => check('x and feasible')).toThrow(/'and' needs true\/false, but 'x' is a number/)
     expect(() => check('latency ^ x')).toThrow(/computed power/)
-    const unknown = (() => {
-      try {
-        check('ttfb <= 1')
-      } catch (e) {
-        return e
-      }
-    })() as UnknownMetricError
+    let unknown: UnknownMetricError | undefined
+    try {
+      check('ttfb <= 1')
+    } catch (e) {
+      unknown = e as UnknownMetricError
+    }
     expect(unknown).toBeInstanceOf(UnknownMetricError)
-    expect(unknown.metric).toBe('ttfb')
+    expect(unknown?.metric).toBe('ttfb')
   })
 
   it('lists the names an expression reads', () => {
-    expect(metricNames(parseMetricExpression('max(latency, ttft) <= 1 and latency > x'))).toEqual(['latency', 'ttft', 'x'])
+    expect(metricNames(parseMetricExpression('max(latency, ttft) <= 1 and latency > x'))).toEqual([
+      'latency',
+      'ttft',
+      'x',
+    ])
   })
 })
 
@@ -143,10 +154,14 @@ const numberExpr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
   e: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.constantFrom('x', 'y', '1', '2.5', '0', '-3'),
-    fc.tuple(tie('e'), fc.constantFrom('+', '-', '*', '/', '^'), tie('e')).map(([a, op, b]) => `(${a} ${op} ${b})`),
+    fc
+      .tuple(tie('e'), fc.constantFrom('+', '-', '*', '/', '^'), tie('e'))
+      .map(([a, op, b]) => `(${a} ${op} ${b})`),
     tie('e').map((a) => `-(${a})`),
     fc.tuple(fc.constantFrom('min', 'max'), tie('e'), tie('e')).map(([f, a, b]) => `${f}(${a}, ${b})`),
-    fc.tuple(fc.constantFrom('abs', 'sqrt', 'log', 'exp', 'floor', 'ceil'), tie('e')).map(([f, a]) => `${f}(${a})`),
+    fc
+      .tuple(fc.constantFrom('abs', 'sqrt', 'log', 'exp', 'floor', 'ceil'), tie('e'))
+      .map(([f, a]) => `${f}(${a})`),
   ),
 })).e
 
@@ -156,8 +171,16 @@ describe('emitted JavaScript and the interpreter', () => {
       fc.property(numberExpr, fc.double({ noNaN: false }), fc.double(), (source, x, y) => {
         const expr: MetricExpr = parseMetricExpression(source)
         const env: Record<string, number> = { x, y }
-        const compiled = new Function('x', 'y', `return ${emitMetricJs(expr, (n) => n)}`) as (x: number, y: number) => number
-        expect(Object.is(compiled(x, y), evaluateMetric(expr, (n) => env[n]!))).toBe(true)
+        const compiled = new Function('x', 'y', `return ${emitMetricJs(expr, (n) => n)}`) as (
+          x: number,
+          y: number,
+        ) => number
+        expect(
+          Object.is(
+            compiled(x, y),
+            evaluateMetric(expr, (n) => env[n]!),
+          ),
+        ).toBe(true)
       }),
     )
   })

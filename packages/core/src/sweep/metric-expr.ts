@@ -50,8 +50,9 @@ export type MetricExpr =
       readonly value: number
       readonly dim?: DimensionVector
       readonly unit?: string
+      readonly at?: number
     }
-  | { readonly kind: 'boolean'; readonly value: boolean }
+  | { readonly kind: 'boolean'; readonly value: boolean; readonly at?: number }
   | { readonly kind: 'name'; readonly name: string; readonly at: number }
   | { readonly kind: 'unary'; readonly op: 'neg' | 'not'; readonly arg: MetricExpr }
   | {

@@ -50,9 +50,14 @@ describe('MixedRadix', () => {
   it('round-trips digits → index → digits, and consecutive indices step like an odometer (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 5 }).chain((radices) =>
-          fc.tuple(fc.constant(radices), fc.tuple(...radices.map((r) => fc.integer({ min: 0, max: r - 1 })))),
-        ),
+        fc
+          .array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 5 })
+          .chain((radices) =>
+            fc.tuple(
+              fc.constant(radices),
+              fc.tuple(...radices.map((r) => fc.integer({ min: 0, max: r - 1 }))),
+            ),
+          ),
         ([radices, digits]) => {
           const r = new MixedRadix(radices)
           const index = r.index(digits)

@@ -16,6 +16,11 @@
 
 /* ---------------------------------------------------------------- top-k */
 
+/** Ascending order of keys that are never NaN (a subtraction would give NaN for ∞ − ∞). */
+function compare(a: number, b: number): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
 /** Max-heap on (key, index) in two parallel arrays: the root is the worst kept point. */
 function worse(keys: Float64Array, idx: Float64Array, a: number, b: number): boolean {
   const ka = keys[a]!
@@ -291,7 +296,7 @@ export class ParetoFront {
     const key = (i: number, k: number) => this.keys[i * d + k]!
     order.sort((x, y) => {
       for (let k = 0; k < d; k++) {
-        const diff = key(x, k) - key(y, k)
+        const diff = compare(key(x, k), key(y, k))
         if (diff !== 0) return diff
       }
       return this.idx[x]! - this.idx[y]!
@@ -378,6 +383,17 @@ export function canonicalExpansion(partials: readonly number[]): number[] {
   return out
 }
 
+/** The canonical expansion of the sum of two canonical expansions. */
+export function mergeExpansions(a: readonly number[], b: readonly number[]): number[] {
+  if (b.length === 0) return [...a]
+  if (a.length === 0) return [...b]
+  // Canonical expansions run largest first; an accumulator must be grown from empty.
+  const acc: number[] = []
+  for (const x of a) exactAdd(acc, x)
+  for (const x of b) exactAdd(acc, x)
+  return canonicalExpansion(acc)
+}
+
 /* ---------------------------------------------------------------- histograms and heatmaps */
 
 export interface HistogramPartial {
@@ -417,14 +433,7 @@ export function mergeHeatmap(a: HeatmapPartial, b: HeatmapPartial): HeatmapParti
     finite: a.finite.map((n, i) => n + b.finite[i]!),
     min: a.min.map((m, i) => Math.min(m, b.min[i]!)),
     max: a.max.map((m, i) => Math.max(m, b.max[i]!)),
-    sum: a.sum.map((parts, i) => {
-      const other = b.sum[i]!
-      if (other.length === 0) return parts
-      if (parts.length === 0) return other
-      const acc = [...parts]
-      for (const x of other) exactAdd(acc, x)
-      return canonicalExpansion(acc)
-    }),
+    sum: a.sum.map((parts, i) => mergeExpansions(parts, b.sum[i]!)),
     outside: a.outside + b.outside,
   }
 }

@@ -195,13 +195,38 @@ function axisForm(value: unknown): z.ZodType | undefined {
   return undefined
 }
 
+/**
+ * A zod issue in words. A union ("one value or a list") reports its first alternative's own
+ * problem, which names the allowed values, rather than zod's bare "Invalid input".
+ */
+export function describeZodIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_union') {
+    const first = issue.errors[0]?.[0]
+    return first && first.path.length === 0 ? describeZodIssue(first) : 'has none of the allowed forms'
+  }
+  return issue.message
+}
+
+/** What a union field accepts, for "has none of the allowed forms". */
+function allowedForms(path: readonly PropertyKey[]): string | undefined {
+  const [head, , field] = path
+  if (head === 'objectives' && path.length === 2)
+    return 'must be { minimize: <expression> } or { maximize: <expression> }, with an optional name'
+  if (head === 'keep' && (field === 'x' || field === 'y'))
+    return 'must be an axis name or { of, bins, range, scale }'
+  if (head === 'keep' && path[1] === 'table') return 'must be true, false or { columns?, where? }'
+  if (head === 'keep' && path[1] === 'pareto') return 'must be true, false or a list of 2–3 objective names'
+  return undefined
+}
+
 function zodIssues(error: z.ZodError, prefix: readonly PropertyKey[]): SweepSpaceIssue[] {
   return error.issues.map((issue) => {
-    const path = formatPath([...prefix, ...issue.path])
-    if (issue.code === 'invalid_union') {
-      return { path, message: 'has none of the allowed forms' }
+    const path = [...prefix, ...issue.path]
+    const message = describeZodIssue(issue)
+    return {
+      path: formatPath(path),
+      message: (issue.code === 'invalid_union' && allowedForms(path)) || message,
     }
-    return { path, message: issue.message }
   })
 }
 
