@@ -19,7 +19,7 @@ export {
 export { type InputIssue, SolverInputError } from './solver/errors.js'
 export { asOriginal, FIDELITIES, type Fidelity, ORIGINAL } from './solver/fidelity.js'
 export * from './solver/fields.js'
-export { listSolvers, prepareInput, type SolveOptions, type SolverId, type SolverInfo, type SolverInput, type SolverResult, solve, solvers } from './solver/solve.js'
+export { listSolvers, type PreparedSolve, prepare, prepareInput, type SolveOptions, type SolverId, type SolverInfo, type SolverInput, type SolverResult, solve, solvers } from './solver/solve.js'
 export { SOLVERS } from './solvers/index.js'
 export * from './solvers/single-node.js'
 export * from './evaluate/index.js'

@@ -193,6 +193,28 @@ export function scalarSource(inputs: readonly InputNode[], outputs: readonly Exp
 }
 
 /**
+ * Body of `function (values, missing)`: reads inputs by name from a record (calling
+ * `missing(name)` for one that is not a number) and returns the outputs as an object literal
+ * of fixed shape (booleans as 1/0) — the fast path of `Model.evaluate`.
+ */
+export function recordSource(
+  inputs: readonly InputNode[],
+  outputs: readonly ExprNode[],
+  outputNames: readonly string[],
+): string {
+  const lines: string[] = ['"use strict";']
+  for (const input of inputs) {
+    const key = JSON.stringify(input.name)
+    lines.push(`const in${input.id} = values[${key}];`)
+    lines.push(`if (typeof in${input.id} !== "number") missing(${key});`)
+  }
+  emitSteps(schedule(outputs), { readInput: (input) => `in${input.id}` }, lines, '')
+  const fields = outputs.map((out, i) => `${JSON.stringify(outputNames[i])}: ${asNumber(out, v(out))}`)
+  lines.push(`return { ${fields.join(', ')} };`)
+  return lines.join('\n')
+}
+
+/**
  * Body of `function (columns, scalars, outputs, start, end)`. Inputs whose position is in
  * `varying` are read from `columns[i][row]`, the others from `scalars[i]`; every term that
  * depends only on scalars is computed once, before the row loop.

@@ -4,13 +4,14 @@
  * kernels over typed arrays, forward-mode derivatives, WGSL and LaTeX (see their emitters).
  */
 import { type DimensionVector, describeDimension } from '@mlsysim/units'
-import { columnarSource, dualSource, scalarSource } from './emit-js.js'
+import { columnarSource, dualSource, recordSource, scalarSource } from './emit-js.js'
 import { GraphError } from './errors.js'
 import { type Expr, GraphBuilder } from './graph-builder.js'
 import { interpret } from './interpret.js'
 import type { ExprNode, InputNode } from './node.js'
 
 type ScalarKernel = (inputs: ArrayLike<number>, outputs: Float64Array) => void
+type RecordKernel<O extends string> = (values: Readonly<Record<string, number>>, missing: (name: string) => never) => Record<O, number>
 type DualKernel = (inputs: ArrayLike<number>, values: Float64Array, derivatives: Float64Array) => void
 
 /**
@@ -50,9 +51,9 @@ export class Model<O extends string = string> {
   readonly outputNodes: readonly ExprNode[]
   private readonly inputIndex: ReadonlyMap<string, number>
   private scalarKernel?: ScalarKernel
+  private recordKernel?: RecordKernel<O>
   private readonly columnarKernels = new Map<string, ColumnarKernel>()
   private readonly dualKernels = new Map<string, DualKernel>()
-  private readonly scratch: Float64Array
 
   constructor(
     readonly id: string,
@@ -68,7 +69,6 @@ export class Model<O extends string = string> {
       if (expr.graph !== graph) throw new GraphError(`output '${name}' of '${id}' belongs to another graph`)
       return expr.node
     })
-    this.scratch = new Float64Array(this.outputNames.length)
   }
 
   get inputNames(): string[] {
@@ -108,15 +108,21 @@ export class Model<O extends string = string> {
     return outputs
   }
 
-  /** Evaluates every output for one set of named inputs. */
+  /** Evaluates every output for one set of named inputs (a compiled record-in, record-out function). */
   evaluate(values: Readonly<Record<string, number>>): Record<O, number> {
-    const positional = this.positional(values)
-    this.evaluateInto(positional, this.scratch)
-    const result = {} as Record<O, number>
-    this.outputNames.forEach((name, i) => {
-      result[name] = this.scratch[i]!
-    })
-    return result
+    this.recordKernel ??= this.compile<RecordKernel<O>>(
+      ['values', 'missing'],
+      recordSource(this.inputs, this.outputNodes, this.outputNames),
+      () => (record) => this.interpret(record),
+    )
+    return this.recordKernel(values, this.missingInput)
+  }
+
+  private readonly missingInput = (name: string): never => {
+    const input = this.inputs[this.inputPosition(name)]!
+    throw new GraphError(
+      `model '${this.id}': input '${name}' (${describeDimension(input.dim)}) is missing or not a number`,
+    )
   }
 
   /** The reference tree-walking evaluation (no generated code). */

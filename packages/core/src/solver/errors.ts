@@ -40,6 +40,14 @@ export class SolverInputError extends Error {
     return this.issues[0]?.field ?? ''
   }
 
+  /** The same issues with `field` prefixed (for a field parsed on its own). */
+  withPrefix(field: string): SolverInputError {
+    return new SolverInputError(
+      this.solver,
+      this.issues.map((i) => ({ ...i, field: i.field ? `${field}.${i.field}` : field })),
+    )
+  }
+
   static fromZod(solver: string, error: z.ZodError): SolverInputError {
     return new SolverInputError(
       solver,
