@@ -1,0 +1,126 @@
+/**
+ * The 22 walls (mlsysim/mlsysim/engine/walls.py) and the @mlsysim/core solver that resolves
+ * each. A lab that claims a wall must call its resolver (§3.8 check 5).
+ */
+import type { Wall } from '../schema/index.js'
+
+export const walls: Wall[] = [
+  { number: 1, name: 'Compute', domain: 'node', resolver: 'single-node', equation: 'T = OPs/(Peak×η)' },
+  { number: 2, name: 'Memory', domain: 'node', resolver: 'single-node', equation: 'T = |W|/BW_HBM' },
+  {
+    number: 3,
+    name: 'Software',
+    domain: 'node',
+    resolver: 'efficiency',
+    equation: 'η_MFU = f(kernel eff, occupancy, …)',
+  },
+  {
+    number: 4,
+    name: 'Serving',
+    domain: 'node',
+    resolver: 'serving',
+    equation: 'TTFT = OPs_prefill/Peak; ITL = |W|/BW',
+  },
+  {
+    number: 5,
+    name: 'Batching',
+    domain: 'node',
+    resolver: 'continuous-batching',
+    equation: 'N_static = ⌊M_KV/(k·S_max)⌋; N_paged = ⌊M_KV/(k·p·E[⌈S/p⌉])⌋',
+  },
+  {
+    number: 6,
+    name: 'Streaming',
+    domain: 'node',
+    resolver: 'weight-streaming',
+    equation: 'T_layer = max(|W|/BW_inject, 2|W|B/(Peak·η))',
+  },
+  { number: 7, name: 'Tail Latency', domain: 'node', resolver: 'tail-latency', equation: 'Erlang-C M/M/c' },
+  { number: 8, name: 'Ingestion', domain: 'data', resolver: 'data', equation: 'ρ = BW_demand/BW_supply' },
+  {
+    number: 9,
+    name: 'Transformation',
+    domain: 'data',
+    resolver: 'transformation',
+    equation: 'T = B·S/C_throughput',
+  },
+  {
+    number: 10,
+    name: 'Locality',
+    domain: 'data',
+    resolver: 'topology',
+    equation: 'BW_eff = BW_link·β/oversub',
+  },
+  {
+    number: 11,
+    name: 'Complexity',
+    domain: 'algorithm',
+    resolver: 'scaling',
+    equation: 'C = 6PD; P* = √(C/120)',
+  },
+  {
+    number: 12,
+    name: 'Reasoning',
+    domain: 'algorithm',
+    resolver: 'inference-scaling',
+    equation: 'T = K×T_step',
+  },
+  {
+    number: 13,
+    name: 'Fidelity',
+    domain: 'algorithm',
+    resolver: 'compression',
+    equation: 'r = b_base/b; r = 1/(1−s)',
+  },
+  {
+    number: 14,
+    name: 'Communication',
+    domain: 'fleet',
+    resolver: 'distributed',
+    equation: 'T = 2(N−1)/N·M/β + 2(N−1)α',
+  },
+  {
+    number: 15,
+    name: 'Fragility',
+    domain: 'fleet',
+    resolver: 'reliability',
+    equation: 'MTBF_cluster = MTBF_node/N',
+  },
+  {
+    number: 16,
+    name: 'Multi-tenant',
+    domain: 'fleet',
+    resolver: 'orchestration',
+    equation: 'T_wait = ρ/[2μ(1−ρ)]',
+  },
+  {
+    number: 17,
+    name: 'Capital',
+    domain: 'operations',
+    resolver: 'economics',
+    equation: 'TCO = CapEx + OpEx',
+  },
+  {
+    number: 18,
+    name: 'Sustainability',
+    domain: 'operations',
+    resolver: 'sustainability',
+    equation: 'CO₂ = E×PUE×CI',
+  },
+  {
+    number: 19,
+    name: 'Checkpoint',
+    domain: 'operations',
+    resolver: 'checkpoint',
+    equation: 'MFU_penalty = T_write/T_interval',
+  },
+  { number: 20, name: 'Safety', domain: 'operations', resolver: 'responsible', equation: 'σ ∝ 1/ε' },
+  { number: 21, name: 'Sensitivity', domain: 'analysis', resolver: 'sensitivity', equation: '∂T/∂xᵢ' },
+  {
+    number: 22,
+    name: 'Synthesis',
+    domain: 'analysis',
+    resolver: 'synthesis',
+    equation: 'BW_req = |W|/T_target',
+  },
+]

@@ -1,0 +1,19 @@
+/**
+ * JSON Schema of the course document (draft 2020-12), for editors and the CLI's
+ * `mlsysim schema curriculum`. It describes what a user writes: the schemas have no
+ * transforms, so input and output agree; cross-reference rules are not expressible in JSON
+ * Schema and stay in `validateCourse`.
+ */
+import { z } from 'zod'
+import { type CollectionName, collectionSchemas, courseDataSchema } from './schema/index.js'
+
+export type JsonSchema = Record<string, unknown>
+
+/** The JSON Schema of a whole course document, or of one entity collection's entries. */
+export function curriculumJsonSchema(entity?: CollectionName): JsonSchema {
+  const schema = entity ? collectionSchemas[entity] : courseDataSchema
+  return {
+    ...z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any' }),
+    $id: `https://mlsysbook.ai/schemas/mlsysim/curriculum${entity ? `/${entity}` : ''}.json`,
+  }
+}
