@@ -12,9 +12,10 @@
  * then −0.01·e^{2s} (Blalock et al. 2020). Structured sparsity speeds up r×; 2:4 (n_m) 2× at
  * 50% sparsity; unstructured saves storage only. Distillation is a no-op here.
  *
- * The original 0.1.2 (fidelity 'mlsysim-0.1.2') always measures from FP32 and compares the
- * low-precision peak with the headline (FP16) peak; the default measures from
- * `baselinePrecision` and compares peaks at that precision.
+ * The original 0.1.2 (fidelity 'mlsysim-0.1.2') always measures from FP32, compares the
+ * low-precision peak with the headline (FP16) peak, and finds no 16-bit path (the registry
+ * lists FP16 as the headline, not as a precision entry); the default measures from
+ * `baselinePrecision`, compares peaks at that precision, and reads 16 bits at the headline.
  */
 import { bytesPerElement, format, type Precision, type Sourced } from '@mlsysim/units'
 import { lower } from '@mlsysim/workloads'
@@ -176,6 +177,16 @@ export const compression = defineGraphSolver({
     const chip = input.hardware
     const bits = input.targetBitwidth
     const key = bits <= 8 ? `int${bits}` : `fp${bits}`
+    const listed = (chip.compute.precisions as Partial<Record<string, number>>)[key]
+    // The registry's headline peak is dense FP16: the default reads 16 bits there (and 32 bits
+    // as fp32), where the original finds no 'fp16' entry and assumes no faster path.
+    const lowPrecisionPeak = original
+      ? (listed ?? 0)
+      : bits === 16
+        ? chip.compute.peak
+        : bits === 32
+          ? peakForPrecision(chip, FP32, context.fidelity).peak
+          : (listed ?? 0)
     const lowered = lower(input.workload, bytesPerElement(baseline))
     return {
       quantization: input.method === 'quantization' ? 1 : 0,
@@ -187,7 +198,7 @@ export const compression = defineGraphSolver({
       originalSize: lowered.weightBytes,
       operations: lowered.totalOps,
       baselinePeak: original ? chip.compute.peak : peakForPrecision(chip, baseline, context.fidelity).peak,
-      lowPrecisionPeak: (chip.compute.precisions as Partial<Record<string, number>>)[key] ?? 0,
+      lowPrecisionPeak,
       memoryBandwidth: chip.memory.bandwidth,
     }
   },
