@@ -73,3 +73,87 @@ export {
   trainingMemory,
   trainingMemoryInput,
 } from './solvers/training-memory.js'
+export { type BatchingInput, type BatchingResult, batching, batchingInput } from './solvers/batching.js'
+export {
+  COMPRESSION_METHODS,
+  type CompressionInput,
+  type CompressionResult,
+  compression,
+  compressionInput,
+  SPARSITY_TYPES,
+} from './solvers/compression.js'
+export {
+  type ContinuousBatchingInput,
+  type ContinuousBatchingResult,
+  continuousBatching,
+  continuousBatchingInput,
+} from './solvers/continuous-batching.js'
+export { type DataInput, type DataResult, data, dataInput } from './solvers/data.js'
+export {
+  type EfficiencyInput,
+  type EfficiencyResult,
+  efficiency,
+  efficiencyInput,
+  KERNEL_TYPES,
+  type KernelType,
+} from './solvers/efficiency.js'
+export {
+  type InferenceScalingInput,
+  type InferenceScalingResult,
+  inferenceScaling,
+  inferenceScalingInput,
+} from './solvers/inference-scaling.js'
+export {
+  type NetworkRooflineInput,
+  type NetworkRooflineResult,
+  networkRoofline,
+  networkRooflineInput,
+} from './solvers/network-roofline.js'
+export {
+  type ResponsibleInput,
+  type ResponsibleResult,
+  responsible,
+  responsibleInput,
+} from './solvers/responsible.js'
+export {
+  SENSITIVITY_PARAMETERS,
+  type SensitivityInput,
+  type SensitivityParameter,
+  type SensitivityResult,
+  sensitivity,
+  sensitivityInput,
+} from './solvers/sensitivity.js'
+export {
+  type Disaggregation,
+  type ServingInput,
+  type ServingResult,
+  type SpeculativeDecoding,
+  serving,
+  servingInput,
+} from './solvers/serving.js'
+export {
+  type CapacityBottleneck,
+  type ServingCapacityInput,
+  type ServingCapacityResult,
+  servingCapacity,
+  servingCapacityInput,
+} from './solvers/serving-capacity.js'
+export { type SynthesisInput, type SynthesisResult, synthesis, synthesisInput } from './solvers/synthesis.js'
+export {
+  type TailLatencyInput,
+  type TailLatencyResult,
+  tailLatency,
+  tailLatencyInput,
+} from './solvers/tail-latency.js'
+export {
+  type TransformationInput,
+  type TransformationResult,
+  transformation,
+  transformationInput,
+} from './solvers/transformation.js'
+export {
+  type WeightStreamingInput,
+  type WeightStreamingResult,
+  weightStreaming,
+  weightStreamingInput,
+} from './solvers/weight-streaming.js'
