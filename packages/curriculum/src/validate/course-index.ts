@@ -142,12 +142,6 @@ export class CourseIndex {
     return (volumeId ? this.labsByVolume.get(volumeId)?.get(ref) : undefined) ?? this.labs.get(ref)
   }
 
-  /** True when `ref` names the lab by something other than its id. */
-  labIsAlias(ref: string, volumeId?: string): boolean {
-    const lab = this.lab(ref, volumeId)
-    return lab !== undefined && lab.id !== ref
-  }
-
   labSuggestions(ref: string, volumeId?: string): string[] {
     return (volumeId ? this.labsByVolume.get(volumeId) : undefined)?.suggest(ref) ?? this.labs.suggest(ref)
   }
