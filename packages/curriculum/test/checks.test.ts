@@ -603,3 +603,27 @@ describe('extra checks', () => {
     })
   })
 })
+
+describe('check 1 with an offering’s own parts', () => {
+  it('flags a week whose part is not the offering’s or runs backwards', () => {
+    const result = broken((c) => {
+      const weeks = offering(c, 'tinyml').weeks
+      weeks[4]!.partNumeral = 'I'
+      weeks[5]!.partNumeral = 'V'
+    })
+    expectIssue(result, {
+      check: 'c01',
+      entity: "offering 'tinyml' week 5",
+      path: 'offerings[2].weeks[4].partNumeral',
+      value: 'I',
+      says: "part 'I' comes after part 'II'",
+    })
+    expectIssue(result, {
+      check: 'c01',
+      entity: "offering 'tinyml' week 6",
+      path: 'offerings[2].weeks[5].partNumeral',
+      value: 'V',
+      says: "part 'V' is not one of the offering's parts I, II, III, IV",
+    })
+  })
+})

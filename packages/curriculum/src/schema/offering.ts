@@ -72,6 +72,14 @@ export const offeringSchema = z
     lectures: z
       .strictObject({ count: z.number().int().positive(), minutes: z.number().positive() })
       .optional(),
+    /**
+     * The offering's own parts, when they are not the volume's (the TinyML course's Fundamentals,
+     * Applications…). Without them, a week's part is the book part of what it reads.
+     */
+    parts: z
+      .array(z.strictObject({ numeral: numeralSchema, title: text('offering part title') }))
+      .min(1)
+      .optional(),
     /** Weeks between reading chapter k and doing its lab (1: the lab follows its chapter). */
     labLagWeeks: z.number().int().min(0),
     /** `all`: every chapter of the volume is read exactly once; `subset`: at most once. */

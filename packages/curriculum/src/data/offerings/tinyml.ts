@@ -77,6 +77,12 @@ export const tinyml: Offering = {
   title: 'TinyML short course',
   volumeId: 'vol1',
   weeksCount: { min: 10, max: 12 },
+  parts: [
+    { numeral: 'I', title: 'Fundamentals' },
+    { numeral: 'II', title: 'Applications' },
+    { numeral: 'III', title: 'Deployment' },
+    { numeral: 'IV', title: 'MLOps & Scaling' },
+  ],
   labLagWeeks: 0,
   coverage: 'subset',
   defaultTrackId: 'oura_ring',

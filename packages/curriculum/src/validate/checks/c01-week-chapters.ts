@@ -1,7 +1,8 @@
 /**
  * §3.8 check 1: a week's chapters belong to the offering's volume; each chapter is read once
  * per offering (every chapter, for a full-coverage offering), in book order; weeks are numbered
- * 1…n within the planned length and sit in the syllabus part of what they read.
+ * 1…n within the planned length and sit in the book part of what they read (or, for an offering
+ * with its own parts, in one of those, in order).
  */
 import type { CourseCheck } from '../check.js'
 import { show } from '../issue.js'
@@ -36,8 +37,29 @@ export const weekChaptersCheck: CourseCheck = {
       }
       const readIn = new Map<string, number>()
       let lastNumber = 0
+      const ownParts = offering.parts?.map((p) => p.numeral)
+      let lastPart = 0
       weeks.forEach((week, wi) => {
         const entity = `offering '${offering.id}' week ${week.number}`
+        if (ownParts) {
+          // The offering's own parts: a week names one of them, and parts run in order.
+          const at = ownParts.indexOf(week.partNumeral)
+          if (at < 0)
+            ctx.error(
+              entity,
+              ['offerings', oi, 'weeks', wi, 'partNumeral'],
+              `part ${show(week.partNumeral)} is not one of the offering's parts ${ownParts.join(', ')}`,
+              week.partNumeral,
+            )
+          else if (at < lastPart)
+            ctx.error(
+              entity,
+              ['offerings', oi, 'weeks', wi, 'partNumeral'],
+              `part ${show(week.partNumeral)} comes after part ${show(ownParts[lastPart])}`,
+              week.partNumeral,
+            )
+          else lastPart = at
+        }
         if (week.number !== wi + 1)
           ctx.error(
             entity,
@@ -82,7 +104,7 @@ export const weekChaptersCheck: CourseCheck = {
             )
           lastNumber = Math.max(lastNumber, chapter.number)
           const part = index.parts.get(chapter.partId)
-          if (part && part.numeral !== week.partNumeral)
+          if (!offering.parts && part && part.numeral !== week.partNumeral)
             ctx.error(
               entity,
               ['offerings', oi, 'weeks', wi, 'partNumeral'],
