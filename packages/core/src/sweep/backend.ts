@@ -5,7 +5,13 @@
  * A backend never reaches for globals: the GPU, or the worker pool, comes in its options.
  */
 import { compileCpuKernel } from './cpu-kernel.js'
-import { type CpuKernelSpec, instantiateKernel, runChunk, type TableRows } from './cpu-runtime.js'
+import {
+  type ChunkFunction,
+  type CpuKernelSpec,
+  instantiateKernel,
+  runChunk,
+  type TableRows,
+} from './cpu-runtime.js'
 import type { SweepPlan } from './plan.js'
 import type { SweepPartial } from './reductions.js'
 
@@ -22,6 +28,13 @@ export interface SweepBackendOptions {
   /** Worker pool for the CPU backend (omitted: the calling thread). */
   readonly workers?: SweepWorkerPool
   readonly signal?: AbortSignal
+  /**
+   * Set when the engine picked this backend for `backend: 'auto'`: the backend may decline
+   * (SweepBackendUnavailableError) where it would not pay off, e.g. a space too small for a GPU dispatch.
+   */
+  readonly auto?: boolean
+  /** Things worth telling mid-sweep (a fallback after a lost device, refinement counts); the engine forwards them as notices. */
+  readonly onNotice?: (message: string) => void
 }
 
 /** An open backend for one plan. */
@@ -54,7 +67,7 @@ export interface SweepWorkerPool {
   readonly size: number
   /** Runs [start, end) of a kernel in a free worker; `specId` identifies the kernel so each worker compiles it once. */
   run(spec: CpuKernelSpec, specId: string, start: number, end: number): Promise<SweepChunkResult>
-  /** Forgets a kernel (frees its tables in every worker). */
+  /** Forgets a kernel (frees its tables in every worker). Workers also keep only their few most recent kernels. */
   release(specId: string): void
   terminate(): Promise<void>
 }
@@ -64,25 +77,51 @@ export const CPU_CHUNK_SIZE = 1 << 16
 /** Points per chunk sent to a worker. */
 export const WORKER_CHUNK_SIZE = 1 << 20
 
-let specCounter = 0
+interface CompiledKernel {
+  readonly spec: CpuKernelSpec
+  readonly id: string
+  chunk?: ChunkFunction
+}
+
+const kernels = new WeakMap<SweepPlan, CompiledKernel>()
+let kernelCounter = 0
+
+/**
+ * A plan's kernel, generated once per plan. The chunk function is kept too: V8 optimizes it
+ * while it runs, so sweeping the same plan again (shards in one process, repeated runs, a
+ * benchmark) starts warm. Workers keep their compiled kernels by `id` the same way.
+ */
+export function kernelOf(plan: SweepPlan): { spec: CpuKernelSpec; id: string; chunk: ChunkFunction } {
+  let kernel = kernels.get(plan)
+  if (!kernel) {
+    kernel = { spec: compileCpuKernel(plan), id: `${plan.fingerprint}-${++kernelCounter}` }
+    kernels.set(plan, kernel)
+  }
+  kernel.chunk ??= instantiateKernel(kernel.spec)
+  return kernel as { spec: CpuKernelSpec; id: string; chunk: ChunkFunction }
+}
 
 /** The built-in CPU backend: the generated kernel on the calling thread, or spread over a worker pool. */
 export const cpuBackend: SweepBackend = {
   name: 'cpu',
   async open(plan, options) {
-    const spec = compileCpuKernel(plan)
     const pool = options.workers
     if (pool && pool.size > 0) {
-      const specId = `${plan.fingerprint}-${++specCounter}`
+      let kernel = kernels.get(plan)
+      if (!kernel) {
+        kernel = { spec: compileCpuKernel(plan), id: `${plan.fingerprint}-${++kernelCounter}` }
+        kernels.set(plan, kernel)
+      }
+      const { spec, id } = kernel
       return {
         description: `cpu (${pool.size} worker${pool.size === 1 ? '' : 's'})`,
         concurrency: pool.size * 2,
         chunkSize: WORKER_CHUNK_SIZE,
-        evaluate: (start, end) => pool.run(spec, specId, start, end),
-        close: async () => pool.release(specId),
+        evaluate: (start, end) => pool.run(spec, id, start, end),
+        close: async () => {},
       }
     }
-    const chunk = instantiateKernel(spec)
+    const { spec, chunk } = kernelOf(plan)
     return {
       description: 'cpu (calling thread)',
       concurrency: 1,

@@ -13,6 +13,7 @@
  * thread or a Web Worker can compile and run the same kernel.
  */
 import { emitStatements, valueVariable } from '../expr/emit-js.js'
+import { interpret } from '../expr/interpret.js'
 import type { ExprNode, InputNode } from '../expr/node.js'
 import { argumentsOf } from '../expr/node.js'
 import { type Step, schedule } from '../expr/schedule.js'
@@ -33,6 +34,65 @@ const jsNumber = (x: number) =>
 function dependencies(node: ExprNode): ExprNode[] {
   const args = argumentsOf(node)
   return node.op === 'fold' ? [...args, node.body] : args
+}
+
+/**
+ * Removes the branches a plan never takes: a `select` whose condition reads only inputs that
+ * are constant over the whole space (isTraining fixed to false, a fixed ZeRO stage…) becomes
+ * its taken branch, so the kernel does not compute the other one per row. The values are the
+ * same as the full graph's (the untaken branch never contributed to them). Rewritten nodes keep
+ * their ids, so each id still names one node and one variable.
+ */
+function constantBranchPruner(
+  plan: SweepPlan,
+  inputLevel: ReadonlyMap<string, number>,
+): (node: ExprNode) => ExprNode {
+  const constants: Record<string, number> = {}
+  plan.constants.inputs.forEach((name, j) => {
+    constants[name] = plan.constants.values[j]!
+  })
+  const isConstant = new Map<number, boolean>()
+  const constant = (node: ExprNode): boolean => {
+    const known = isConstant.get(node.id)
+    if (known !== undefined) return known
+    let result: boolean
+    if (node.op === 'input') result = inputLevel.get(node.name) === -1
+    else if (node.op === 'loopIndex' || node.op === 'loopAccumulator') result = false
+    else result = dependencies(node).every(constant)
+    isConstant.set(node.id, result)
+    return result
+  }
+  const done = new Map<number, ExprNode>()
+  const prune = (node: ExprNode): ExprNode => {
+    const known = done.get(node.id)
+    if (known) return known
+    let out: ExprNode
+    if (node.op === 'select' && constant(node.condition)) {
+      const [taken] = interpret([node.condition], constants)
+      out = prune(taken ? node.whenTrue : node.whenFalse)
+    } else if (node.op === 'select') {
+      const [c, t, f] = [prune(node.condition), prune(node.whenTrue), prune(node.whenFalse)]
+      out =
+        c === node.condition && t === node.whenTrue && f === node.whenFalse
+          ? node
+          : { ...node, condition: c, whenTrue: t, whenFalse: f }
+    } else if (node.op === 'fold') {
+      const [i, n, b] = [prune(node.init), prune(node.count), prune(node.body)]
+      out =
+        i === node.init && n === node.count && b === node.body
+          ? node
+          : { ...node, init: i, count: n, body: b }
+    } else if ('arg' in node) {
+      const a = prune(node.arg)
+      out = a === node.arg ? node : ({ ...node, arg: a } as ExprNode)
+    } else if ('left' in node) {
+      const [l, r] = [prune(node.left), prune(node.right)]
+      out = l === node.left && r === node.right ? node : { ...node, left: l, right: r }
+    } else out = node
+    done.set(node.id, out)
+    return out
+  }
+  return prune
 }
 
 /** Generates the kernel source and gathers its tables for a plan. */
@@ -75,18 +135,19 @@ export function compileCpuKernel(plan: SweepPlan): CpuKernelSpec {
   for (const e of expressions) for (const name of metricNames(e)) used.add(name)
   const outputNodes = new Map(model.outputNames.map((name, i) => [name as string, model.outputNodes[i]!]))
   const inputNodes = new Map(model.inputs.map((node) => [node.name, node]))
+  const prune = constantBranchPruner(plan, inputLevel)
   const roots: ExprNode[] = []
   for (const name of used) {
     const metric = plan.metrics.get(name)
     if (!metric) continue
-    if (metric.source.kind === 'output') roots.push(outputNodes.get(name)!)
+    if (metric.source.kind === 'output') roots.push(prune(outputNodes.get(name)!))
     else if (metric.source.kind === 'input') roots.push(inputNodes.get(name)!)
   }
   const derivedIndex = new Map(plan.derived.map((d, i) => [d.name, i]))
   const read = (name: string): string => {
     const metric = plan.metrics.get(name)!
     if (metric.source.kind === 'derived') return `$m${derivedIndex.get(name)}`
-    if (metric.source.kind === 'output') return valueVariable(outputNodes.get(name)!)
+    if (metric.source.kind === 'output') return valueVariable(prune(outputNodes.get(name)!))
     return valueVariable(inputNodes.get(name)!)
   }
 
@@ -143,7 +204,7 @@ export function compileCpuKernel(plan: SweepPlan): CpuKernelSpec {
   const top = Array.from({ length: plan.keep.topK > 0 ? plan.objectives.length : 0 }, (_, j) => j)
   for (const j of top)
     L.push(`  const $tk${j} = S.top[${j}].keys, $ti${j} = S.top[${j}].idx; let $tn${j} = S.top[${j}].size;`)
-  if (layout.pareto > 0) L.push('  const $front = S.front;')
+  if (layout.pareto > 0) L.push('  const $front = S.front; let $pa = NaN, $pb = NaN, $pc = NaN;')
   plan.keep.histograms.forEach((_, h) => {
     L.push(`  const $hc${h} = S.hist[${h}].counts; let $hu${h} = 0, $ho${h} = 0, $hn${h} = 0;`)
   })
@@ -310,8 +371,11 @@ function innermostBody(plan: SweepPlan, indent: string, read: (name: string) => 
   if (pareto) {
     for (const j of pareto) needObjective(j)
     const keys = pareto.map((j) => `$o${j}`)
+    const hints = ['$pa', '$pb', '$pc'].slice(0, keys.length)
+    // Skip points strictly dominated by the last dominator the front reported (see ParetoFront.hintA).
+    const dominated = `${keys.map((k, n) => `${k} >= ${hints[n]}`).join(' && ')} && (${keys.map((k, n) => `${k} > ${hints[n]}`).join(' || ')})`
     L.push(
-      `${i2}if (${keys.map((k) => `${k} === ${k}`).join(' && ')}) $front.offer${pareto.length}(${keys.join(', ')}, $i);`,
+      `${i2}if (${keys.map((k) => `${k} === ${k}`).join(' && ')} && !(${dominated})) { $front.offer${pareto.length}(${keys.join(', ')}, $i); ${hints.map((h, n) => `${h} = $front.hint${'ABC'[n]};`).join(' ')} }`,
     )
   }
   const histogram = (h: number, ind: string) => {
@@ -346,7 +410,7 @@ function innermostBody(plan: SweepPlan, indent: string, read: (name: string) => 
     if (h.metric) {
       L.push(`${i3}  const $v = ${emitMetricJs(h.metric.expr, read)};`)
       L.push(
-        `${i3}  if ($v - $v === 0) { $gf${j}[$cell]++; if ($v < $gl${j}[$cell]) $gl${j}[$cell] = $v; if ($v > $gh${j}[$cell]) $gh${j}[$cell] = $v; rt.exactAdd($gs${j}[$cell], $v); }`,
+        `${i3}  if ($v - $v === 0) { $gf${j}[$cell]++; if ($v < $gl${j}[$cell]) $gl${j}[$cell] = $v; if ($v > $gh${j}[$cell]) $gh${j}[$cell] = $v; $gs${j}.add($cell, $v); }`,
       )
     }
     L.push(`${i3}} else $go${j}++;`)

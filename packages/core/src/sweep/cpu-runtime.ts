@@ -4,7 +4,7 @@
  * nothing outside the sweep reductions, so worker threads and Web Workers load it alone.
  */
 import {
-  canonicalExpansion,
+  ExactCells,
   exactAdd,
   type HeatmapPartial,
   type HistogramPartial,
@@ -65,7 +65,7 @@ export interface ChunkState {
     finite: Float64Array
     min: Float64Array
     max: Float64Array
-    sum: number[][]
+    sum: ExactCells
     outside: number
   }[]
   table: {
@@ -96,7 +96,7 @@ export function createChunkState(layout: KernelLayout, length: number): ChunkSta
       finite: new Float64Array(h.cells),
       min: new Float64Array(h.cells).fill(Number.POSITIVE_INFINITY),
       max: new Float64Array(h.cells).fill(Number.NEGATIVE_INFINITY),
-      sum: Array.from({ length: h.cells }, () => [] as number[]),
+      sum: new ExactCells(h.cells),
       outside: 0,
     })),
     table: layout.table
@@ -132,7 +132,7 @@ export function partialOf(state: ChunkState, start: number, end: number, layout:
     finite: Array.from(h.finite),
     min: Array.from(h.min),
     max: Array.from(h.max),
-    sum: h.sum.map((parts) => (parts.length === 0 ? [] : canonicalExpansion(parts))),
+    sum: Array.from({ length: h.sum.cells }, (_, cell) => h.sum.canonical(cell)),
     outside: h.outside,
   }))
   const topK = Array.from({ length: layout.objectives }, (_, j) => {

@@ -6,14 +6,14 @@
 import {
   cpuBackend,
   getSweepBackend,
+  kernelOf,
   type SweepBackendSession,
   SweepBackendUnavailableError,
   type SweepChunkResult,
   type SweepWorkerPool,
   sweepBackendNames,
 } from './backend.js'
-import { compileCpuKernel } from './cpu-kernel.js'
-import { instantiateKernel, runChunk } from './cpu-runtime.js'
+import { runChunk } from './cpu-runtime.js'
 import { shardRange } from './mixed-radix.js'
 import { type PlanOptions, planSweep, type SweepPlan } from './plan.js'
 import { mergePartials, type SweepPartial } from './reductions.js'
@@ -141,16 +141,17 @@ async function openSession(
     ...(options.gpu !== undefined ? { gpu: options.gpu } : {}),
     ...(options.workers ? { workers: options.workers } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    onNotice: notice,
   }
   if (choice === 'cpu') return cpuBackend.open(plan, backendOptions)
   const fallback = async (why: string) => {
     notice(`${why}; using the CPU backend`)
     return cpuBackend.open(plan, backendOptions)
   }
-  const tryOpen = async (name: string) => {
+  const tryOpen = async (name: string, auto = false) => {
     const backend = getSweepBackend(name)!
     try {
-      return await backend.open(plan, backendOptions)
+      return await backend.open(plan, auto ? { ...backendOptions, auto } : backendOptions)
     } catch (error) {
       if (error instanceof SweepBackendUnavailableError)
         return fallback(`the ${name} backend cannot run here (${error.message})`)
@@ -158,7 +159,7 @@ async function openSession(
     }
   }
   if (choice === 'auto') {
-    if (getSweepBackend('webgpu') && options.gpu !== undefined) return tryOpen('webgpu')
+    if (getSweepBackend('webgpu') && options.gpu !== undefined) return tryOpen('webgpu', true)
     return cpuBackend.open(plan, backendOptions)
   }
   if (!getSweepBackend(choice)) {
@@ -380,8 +381,7 @@ export function sweepSync(
   const { start, end } = shard
     ? shardRange(plan.total, shard.index, shard.count)
     : { start: 0, end: plan.total }
-  const spec = compileCpuKernel(plan)
-  const chunk = instantiateKernel(spec)
+  const { spec, chunk } = kernelOf(plan)
   const size = options.chunkSize ?? 1 << 16
   const schema = tableSchemaOf(plan)
   let reduction = emptyPartial(plan)

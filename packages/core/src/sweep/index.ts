@@ -3,6 +3,7 @@ export {
   CPU_CHUNK_SIZE,
   cpuBackend,
   getSweepBackend,
+  kernelOf,
   registerSweepBackend,
   type SweepBackend,
   type SweepBackendOptions,

@@ -157,6 +157,14 @@ export interface ParetoPartial {
  */
 export class ParetoFront {
   size = 0
+  /**
+   * Keys of a point that dominates or equals the last point offered (its dominator, the equal
+   * entry, or itself when it joined the front). Kernels keep them and skip offering points that
+   * this point strictly dominates: dominance is transitive, so those can never be on the front.
+   */
+  hintA = Number.NaN
+  hintB = Number.NaN
+  hintC = Number.NaN
   private keys: Float64Array
   private idx: Float64Array
   private cnt: Float64Array
@@ -205,9 +213,13 @@ export class ParetoFront {
           this.cnt[q] = this.cnt[q]! + count
           if (index < this.idx[q]!) this.idx[q] = index
         }
+        this.hintA = qa
+        this.hintB = qb
         return // dominated (or merged into an equal point)
       }
     }
+    this.hintA = a
+    this.hintB = b
     // Not dominated: remove the entries it dominates (a contiguous run from p, or from p − 1 when equal in a).
     let from = p
     if (p > 0 && keys[2 * (p - 1)] === a) from = p - 1
@@ -223,7 +235,12 @@ export class ParetoFront {
     // Check the last dominator first, then everyone.
     const hint = this.lastDominator
     if (hint < n && keys[3 * hint]! <= a && keys[3 * hint + 1]! <= b && keys[3 * hint + 2]! <= c) {
-      if (!(keys[3 * hint] === a && keys[3 * hint + 1] === b && keys[3 * hint + 2] === c)) return
+      if (!(keys[3 * hint] === a && keys[3 * hint + 1] === b && keys[3 * hint + 2] === c)) {
+        this.hintA = keys[3 * hint]!
+        this.hintB = keys[3 * hint + 1]!
+        this.hintC = keys[3 * hint + 2]!
+        return
+      }
     }
     for (let j = 0; j < n; j++) {
       const ja = keys[3 * j]!
@@ -234,9 +251,15 @@ export class ParetoFront {
           this.cnt[j] = this.cnt[j]! + count
           if (index < this.idx[j]!) this.idx[j] = index
         } else this.lastDominator = j
+        this.hintA = ja
+        this.hintB = jb
+        this.hintC = jc
         return
       }
     }
+    this.hintA = a
+    this.hintB = b
+    this.hintC = c
     // Not dominated: drop what it dominates, append it.
     let w = 0
     for (let j = 0; j < n; j++) {
@@ -392,6 +415,69 @@ export function mergeExpansions(a: readonly number[], b: readonly number[]): num
   for (const x of a) exactAdd(acc, x)
   for (const x of b) exactAdd(acc, x)
   return canonicalExpansion(acc)
+}
+
+/**
+ * Exact sums for many cells at once, allocation-free: cell c's expansion lives in
+ * parts[c·K … c·K + sizes[c]) (Shewchuk's invariant: non-overlapping, increasing magnitude).
+ * An expansion needing more than K parts (values spanning hundreds of orders of magnitude in
+ * one cell) moves to `spill`, a plain array per cell.
+ */
+export class ExactCells {
+  static readonly PARTS = 8
+  readonly parts: Float64Array
+  readonly sizes: Uint8Array
+  readonly spill = new Map<number, number[]>()
+
+  constructor(readonly cells: number) {
+    this.parts = new Float64Array(cells * ExactCells.PARTS)
+    this.sizes = new Uint8Array(cells)
+  }
+
+  add(cell: number, value: number): void {
+    const K = ExactCells.PARTS
+    const n = this.sizes[cell]!
+    if (n > K) {
+      exactAdd(this.spill.get(cell)!, value)
+      return
+    }
+    const parts = this.parts
+    const base = cell * K
+    let x = value
+    let i = 0
+    for (let j = 0; j < n; j++) {
+      let y = parts[base + j]!
+      if (Math.abs(x) < Math.abs(y)) {
+        const t = x
+        x = y
+        y = t
+      }
+      const hi = x + y
+      const lo = y - (hi - x)
+      if (lo !== 0) parts[base + i++] = lo
+      x = hi
+    }
+    if (i < K) {
+      parts[base + i] = x
+      this.sizes[cell] = i + 1
+      return
+    }
+    const all = Array.from(parts.subarray(base, base + K))
+    all.push(x)
+    this.spill.set(cell, all)
+    this.sizes[cell] = K + 1
+  }
+
+  /** The canonical expansion of a cell ([] for 0). */
+  canonical(cell: number): number[] {
+    const n = this.sizes[cell]!
+    if (n === 0) return []
+    const parts =
+      n > ExactCells.PARTS
+        ? this.spill.get(cell)!
+        : Array.from(this.parts.subarray(cell * ExactCells.PARTS, cell * ExactCells.PARTS + n))
+    return canonicalExpansion(parts)
+  }
 }
 
 /* ---------------------------------------------------------------- histograms and heatmaps */

@@ -32,6 +32,9 @@ interface Slot {
   failed?: Error
 }
 
+/** Compiled kernels a worker keeps (the most recently loaded). */
+export const KERNELS_PER_WORKER = 4
+
 /** A pool over ready workers. */
 export function createSweepWorkerPool(endpoints: readonly WorkerEndpoint[]): SweepWorkerPool {
   const slots: Slot[] = endpoints.map((endpoint) => ({ endpoint, loaded: new Set<string>() }))
@@ -45,6 +48,12 @@ export function createSweepWorkerPool(endpoints: readonly WorkerEndpoint[]): Swe
       const job = queue.shift()!
       slot.job = job
       if (!slot.loaded.has(job.specId)) {
+        // Keep a few warm kernels per worker; forget the oldest beyond that.
+        while (slot.loaded.size >= KERNELS_PER_WORKER) {
+          const oldest = slot.loaded.values().next().value as string
+          slot.loaded.delete(oldest)
+          slot.endpoint.post({ type: 'release', specId: oldest })
+        }
         slot.endpoint.post({ type: 'load', specId: job.specId, spec: job.spec })
         slot.loaded.add(job.specId)
       }

@@ -1,0 +1,158 @@
+/**
+ * Sweep throughput of single-node over the whole catalog × batch × precision:
+ *
+ *   scalar solve() per point · model.evaluate() per point · the generated columnar kernel on
+ *   one core (calling thread) · the kernel on every core (worker threads)
+ *
+ * Run: `pnpm bench` in packages/core (tsx with the workspace's source condition). Prints a
+ * table of configurations per second and ratios to the scalar loops; numbers depend on the
+ * machine, so they are reported, never asserted.
+ */
+import { availableParallelism, cpus } from 'node:os'
+import { performance } from 'node:perf_hooks'
+import { chips } from '@mlsysim/hardware'
+import { workloads } from '@mlsysim/workloads'
+import {
+  evaluatePoint,
+  inputsOf,
+  planSweep,
+  type SweepSpaceInput,
+  serializeSweepResult,
+  solve,
+  sweep,
+  sweepSync,
+} from '../src/index.js'
+import { createNodeWorkerPool } from '../src/node.js'
+
+const PRECISIONS = ['fp32', 'tf32', 'bf16', 'fp16', 'fp8', 'int8', 'fp4', 'int4']
+const BATCHES = Number(process.env.BENCH_BATCHES ?? 1024)
+
+const countOnly: SweepSpaceInput = {
+  solver: 'single-node',
+  axes: {
+    hardware: { catalog: 'all' },
+    workload: { catalog: 'all' },
+    precision: PRECISIONS,
+    batchSize: { from: 1, to: BATCHES, step: 1 },
+  },
+  constraints: ['feasible'],
+}
+
+const withReductions: SweepSpaceInput = {
+  ...countOnly,
+  constraints: ['feasible', 'memoryFootprint / capacity <= 0.9'],
+  objectives: [
+    { minimize: 'latency' },
+    { maximize: 'throughput' },
+    { minimize: 'energy / batchSize', name: 'energyPerSample' },
+  ],
+  keep: {
+    topK: 10,
+    pareto: ['latency', 'energyPerSample'],
+    histograms: [{ of: 'hardware' }, { of: 'latency', bins: 60, range: ['1 us', '1000 s'], scale: 'log' }],
+    heatmaps: [{ x: 'precision', y: 'hardware', metric: 'mfu' }],
+  },
+}
+
+function time<T>(run: () => T): { value: T; seconds: number } {
+  const start = performance.now()
+  const value = run()
+  return { value, seconds: (performance.now() - start) / 1000 }
+}
+
+async function timeAsync<T>(run: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const start = performance.now()
+  const value = await run()
+  return { value, seconds: (performance.now() - start) / 1000 }
+}
+
+const fmt = (n: number) =>
+  n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(0)
+
+async function main() {
+  const threads = availableParallelism()
+  console.log(
+    `single-node sweep benchmark — Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${threads} cores`,
+  )
+  const planned = time(() => planSweep(countOnly))
+  const plan = planned.value
+  console.log(
+    `space: ${chips.size} chips × ${workloads.size} workloads × ${PRECISIONS.length} precisions × ${BATCHES} batch sizes = ${plan.total.toLocaleString('en-US')} configurations (${plan.combinations.count.toLocaleString('en-US')} categorical combinations bound in ${planned.seconds.toFixed(2)} s, ${plan.combinations.invalid.length} rejected by the solver)`,
+  )
+
+  // Scalar loops on an evenly spread sample of valid points.
+  const sampleSize = Number(process.env.BENCH_SAMPLE ?? 20_000)
+  const stride = Math.max(1, Math.floor(plan.total / sampleSize))
+  const sample: number[] = []
+  for (let i = 0; i < plan.total && sample.length < sampleSize; i += stride) {
+    if (plan.combinations.valid[Math.floor(i / plan.runLength)] === 1) sample.push(i)
+  }
+  const inputsOfPoint = sample.map((i) => {
+    const p = evaluatePoint(plan, i)
+    return {
+      workload: p.coordinates.workload as string,
+      hardware: p.coordinates.hardware as string,
+      precision: p.coordinates.precision as 'fp16',
+      batchSize: p.coordinates.batchSize as number,
+    }
+  })
+  const solveLoop = time(() => {
+    let feasible = 0
+    for (const input of inputsOfPoint) if (solve('single-node', input).feasible) feasible++
+    return feasible
+  })
+  const modelInputs = sample.map((i) => inputsOf(plan, i))
+  const evaluateLoop = time(() => {
+    let feasible = 0
+    for (const inputs of modelInputs) if (plan.model.evaluate(inputs).feasible === 1) feasible++
+    return feasible
+  })
+  const solveRate = sample.length / solveLoop.seconds
+  const evaluateRate = sample.length / evaluateLoop.seconds
+
+  const rows: [string, number, number][] = [
+    ['scalar: solve() per point', solveRate, solveRate],
+    ['scalar: model.evaluate() per point', evaluateRate, evaluateRate],
+  ]
+  const pool = createNodeWorkerPool({ threads })
+  try {
+    for (const [label, space] of [
+      ['count feasible', countOnly],
+      ['3 objectives: top-10 each, Pareto, 2 histograms, heatmap', withReductions],
+    ] as const) {
+      const p = planSweep(space)
+      // The first run includes generating the kernel and V8 optimizing it; the second is steady state.
+      const cold = time(() => sweepSync(p))
+      const warm = time(() => sweepSync(p))
+      rows.push([`columnar kernel, 1 core (${label})`, p.total / cold.seconds, p.total / warm.seconds])
+      const coldAll = await timeAsync(() => sweep(p, { workers: pool }))
+      const warmAll = await timeAsync(() => sweep(p, { workers: pool }))
+      rows.push([
+        `columnar kernel, ${threads} cores (${label})`,
+        p.total / coldAll.seconds,
+        p.total / warmAll.seconds,
+      ])
+      if (serializeSweepResult(warmAll.value) !== serializeSweepResult(warm.value))
+        throw new Error('worker and calling-thread results differ')
+    }
+  } finally {
+    await pool.terminate()
+  }
+
+  console.log('')
+  console.log(
+    '| configuration | configurations/s (first run) | configurations/s (warm) | × solve() | × model.evaluate() |',
+  )
+  console.log('| --- | ---: | ---: | ---: | ---: |')
+  for (const [label, cold, warm] of rows) {
+    console.log(
+      `| ${label} | ${fmt(cold)} | ${fmt(warm)} | ${(warm / solveRate).toFixed(0)} | ${(warm / evaluateRate).toFixed(0)} |`,
+    )
+  }
+  console.log('')
+  console.log(
+    'Scalar rates come from a sample of points spread over the space; "first run" includes generating the kernel and JIT warm-up, "warm" re-runs the same plan.',
+  )
+}
+
+await main()
