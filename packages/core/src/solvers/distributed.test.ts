@@ -106,6 +106,33 @@ describe('distributed: default model, hand-derived', () => {
   })
 })
 
+describe('distributed: NVLink per direction (H200)', () => {
+  it('β is the per-direction 450 GB/s by default; the original read H200 NVLink as 900 GB/s per direction', () => {
+    const fleet = {
+      node: {
+        id: 'HGX_H200',
+        name: 'HGX H200',
+        accelerator: 'H200',
+        acceleratorsPerNode: 8,
+        nicsPerNode: 8,
+        provenance: { kind: 'illustrative', ref: 'test', verified: '2026-06-10' },
+      },
+      count: 4,
+      fabric: 'InfiniBand_NDR',
+    }
+    const input = { workload: 'Llama3_8B', fleet, batchSize: 32, tpSize: 8 }
+    // DP 4, 8 samples per rank, one microbatch: 4 × 32 all-reduces of 8 × 2048 × 4096 × 2 B
+    const message = 8 * 2048 * 4096 * 2
+    const at = (bandwidth: number) =>
+      128 * ringAllReduce({ messageBytes: message, ranks: 8, bandwidth, latency: 500e-9 })
+    expect(
+      rel((solve('distributed', input) as DistributedResult).tpCommunicationTime, at(450e9)),
+    ).toBeLessThan(1e-12)
+    const original = solve('distributed', input, { fidelity: 'mlsysim-0.1.2' }) as DistributedResult
+    expect(rel(original.tpCommunicationTime, at(900e9))).toBeLessThan(1e-12)
+  })
+})
+
 describe('distributed: properties (default model)', () => {
   const arb = fc.record({
     tp: fc.constantFrom(1, 2, 4, 8),
