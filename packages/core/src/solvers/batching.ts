@@ -10,7 +10,7 @@
  * (quirk 3) and reports max throughput qps·seqLen. The default uses `outputTokens` (128,
  * the capacity planner's default) for both, with `seqLen` the prompt context.
  */
-import { format, type Precision } from '@mlsysim/units'
+import type { Precision } from '@mlsysim/units'
 import { z } from 'zod'
 import { MAX_QUEUE_SERVERS } from '../physics/queueing.js'
 import { defineProcedureSolver, type SolverResultBase } from '../solver/define.js'
@@ -24,6 +24,7 @@ import {
 } from '../solver/fields.js'
 import { attentionWorkloadField, bindServing, serving } from './serving.js'
 import { queueAt } from './serving-capacity.js'
+import { secondsText } from './trace-format.js'
 
 export const batchingInput = z.strictObject({
   workload: attentionWorkloadField('batching'),
@@ -87,17 +88,16 @@ export const batching = defineProcedureSolver({
     const outputTokens = original ? input.seqLen : input.outputTokens
     const sla = input.slaLatencyMs * 1e-3
     // The serving graph bound once; only the batch size changes between candidates.
-    const values: Record<string, number> = {
-      ...bindServing(input, context),
-      prefillChunkTokens: 0,
-      seqLen: input.seqLen,
-      efficiency: input.efficiency,
-      cachedPrefixLen: 0,
-      draftAcceptanceRate: 0.7,
-      networkBandwidth: 100e9,
-    }
+    const values = bindServing(input, context)
+    values.prefillChunkTokens = 0
+    values.seqLen = input.seqLen
+    values.efficiency = input.efficiency
+    values.cachedPrefixLen = 0
+    values.draftAcceptanceRate = 0.7
+    values.networkBandwidth = 100e9
     const evaluate = (batch: number) => {
-      const s = serving.model.evaluate({ ...values, batchSize: batch })
+      values.batchSize = batch
+      const s = serving.model.evaluate(values)
       const service = s.ttft + s.itl * outputTokens
       const q = queueAt(
         input.arrivalRateQps / batch,
@@ -137,7 +137,7 @@ export const batching = defineProcedureSolver({
         feasible: false,
         bindingConstraint: why,
         constraintTrace: [
-          `Batching: no batch size in 1…${input.maxSearchBatch} meets the ${format(sla, 'seconds')} p99 SLA at ${input.arrivalRateQps} QPS (batch 1 fails on ${why}).`,
+          `Batching: no batch size in 1…${input.maxSearchBatch} meets the ${secondsText(sla)} p99 SLA at ${input.arrivalRateQps} QPS (batch 1 fails on ${why}).`,
         ],
       }
     }
@@ -158,7 +158,7 @@ export const batching = defineProcedureSolver({
       feasible: true,
       bindingConstraint: best === input.maxSearchBatch ? 'search limit' : 'p99 SLA',
       constraintTrace: [
-        `Batching: batch ${best} of ${input.maxSearchBatch} meets the SLA — service ${format(found.service, 'seconds')} per batch, p99 ${format(found.q.p99!, 'seconds')} ≤ ${format(sla, 'seconds')} at ${(found.q.offeredUtilization! * 100).toFixed(1)}% utilization.`,
+        `Batching: batch ${best} of ${input.maxSearchBatch} meets the SLA — service ${secondsText(found.service)} per batch, p99 ${secondsText(found.q.p99!)} ≤ ${secondsText(sla)} at ${(found.q.offeredUtilization! * 100).toFixed(1)}% utilization.`,
       ],
     }
   },

@@ -17,7 +17,7 @@
  * lists FP16 as the headline, not as a precision entry); the default measures from
  * `baselinePrecision`, compares peaks at that precision, and reads 16 bits at the headline.
  */
-import { bytesPerElement, format, type Precision, type Sourced } from '@mlsysim/units'
+import { bytesPerElement, type Precision, type Sourced } from '@mlsysim/units'
 import { lower } from '@mlsysim/workloads'
 import { z } from 'zod'
 import { QUANT_ACCURACY_DELTA } from '../constants.js'
@@ -29,6 +29,7 @@ import { ORIGINAL } from '../solver/fidelity.js'
 import { hardwareField, integerField, numberField, precisionField, workloadField } from '../solver/fields.js'
 import { FULL_SPARSITY_RATIO, N_M_SPARSITY, PRUNING_ACCURACY } from './node-constants.js'
 import { peakForPrecision } from './peak-for-precision.js'
+import { bytesText } from './trace-format.js'
 
 export const COMPRESSION_METHODS = ['quantization', 'pruning', 'distillation'] as const
 export const SPARSITY_TYPES = ['unstructured', 'structured', 'n_m'] as const
@@ -223,7 +224,7 @@ export const compression = defineGraphSolver({
       feasible: true,
       bindingConstraint: 'accuracy',
       constraintTrace: [
-        `Fidelity Wall: ${what} of ${input.workload.name} from ${baseline}: ${format(o.originalSizeBytes, 'bytes')} → ${format(o.compressedSizeBytes, 'bytes')} (${o.compressionRatio.toPrecision(3)}×), ${o.inferenceSpeedup.toPrecision(3)}× faster on ${input.hardware.name} (${o.baselineMemoryBound === 1 ? 'memory' : 'compute'}-bound baseline), accuracy ${(o.estimatedAccuracyDelta * 100).toFixed(2)} points.`,
+        `Fidelity Wall: ${what} of ${input.workload.name} from ${baseline}: ${bytesText(o.originalSizeBytes)} → ${bytesText(o.compressedSizeBytes)} (${o.compressionRatio.toPrecision(3)}×), ${o.inferenceSpeedup.toPrecision(3)}× faster on ${input.hardware.name} (${o.baselineMemoryBound === 1 ? 'memory' : 'compute'}-bound baseline), accuracy ${(o.estimatedAccuracyDelta * 100).toFixed(2)} points.`,
       ],
     }
   },

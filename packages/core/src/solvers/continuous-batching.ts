@@ -22,7 +22,7 @@
  * prefills `maxBatchSize` prompts even when fewer fit; the fields added upstream carry that
  * model's implied values (static fragmentation = paged).
  */
-import { format, type Precision } from '@mlsysim/units'
+import type { Precision } from '@mlsysim/units'
 import { z } from 'zod'
 import type { Expr } from '../expr/graph-builder.js'
 import { defineModel } from '../expr/model.js'
@@ -39,6 +39,7 @@ import {
 } from '../solver/fields.js'
 import { NO_CAPACITY_ITL_0_1_2, STATIC_BATCH_FRACTION_0_1_2 } from './node-constants.js'
 import { attentionWorkloadField, bindServing, prefillFragment, servingBindingInputs } from './serving.js'
+import { bytesText } from './trace-format.js'
 
 export const continuousBatchingInput = z
   .strictObject({
@@ -211,32 +212,34 @@ export const continuousBatching = defineGraphSolver({
   bind(input, context) {
     const original = context.fidelity === ORIGINAL
     const mean = original ? input.maxSeqLen : (input.meanRequestTokens ?? input.maxSeqLen)
-    return {
-      ...bindServing(input, context),
-      maxSeqLen: input.maxSeqLen,
-      meanRequestTokens: mean,
-      lengthScale: cappedExponentialScale(mean, input.maxSeqLen),
-    }
+    const values = bindServing(input, context)
+    values.maxSeqLen = input.maxSeqLen
+    values.meanRequestTokens = mean
+    values.lengthScale = cappedExponentialScale(mean, input.maxSeqLen)
+    return values
   },
   finish(input, o, _context, bound): ContinuousBatchingResult {
     const feasible = o.feasible === 1
     const chip = input.hardware
-    const trace: string[] = []
-    if (o.kvBudget <= 0) {
-      trace.push(
-        `Memory Wall: FAILED. Weights (${format(bound.weightBytes!, 'bytes')}) exceed available ${format(chip.memory.capacity, 'bytes')} on ${chip.name}.`,
-      )
-    } else if (!feasible) {
-      trace.push(
-        `Memory Wall: FAILED. Cannot fit even 1 request: ${format(o.kvBudget, 'bytes')} left for KV cache on ${chip.name}, one request needs ${format(bound.kvBytesPerToken! * o.allocatedTokensPerRequest, 'bytes')}.`,
-      )
-    } else {
-      trace.push(
-        `Memory Wall: Passed. Can fit ${o.maxActiveRequests} concurrent requests (Weights: ${format(bound.weightBytes!, 'bytes')}, Max KV available: ${format(o.kvBudget, 'bytes')}) on ${chip.name}.`,
-      )
-      trace.push(
-        `Batching Wall: paged ${o.maxActiveRequests} vs static ${o.staticMaxActiveRequests} requests (${(o.pagedInternalFragmentation * 100).toFixed(1)}% vs ${(o.staticInternalFragmentation * 100).toFixed(1)}% of KV memory unused); ${o.speedupVsStatic.toFixed(2)}× the static decode throughput.`,
-      )
+    const describe = (): string[] => {
+      const trace: string[] = []
+      if (o.kvBudget <= 0) {
+        trace.push(
+          `Memory Wall: FAILED. Weights (${bytesText(bound.weightBytes!)}) exceed available ${bytesText(chip.memory.capacity)} on ${chip.name}.`,
+        )
+      } else if (!feasible) {
+        trace.push(
+          `Memory Wall: FAILED. Cannot fit even 1 request: ${bytesText(o.kvBudget)} left for KV cache on ${chip.name}, one request needs ${bytesText(bound.kvBytesPerToken! * o.allocatedTokensPerRequest)}.`,
+        )
+      } else {
+        trace.push(
+          `Memory Wall: Passed. Can fit ${o.maxActiveRequests} concurrent requests (Weights: ${bytesText(bound.weightBytes!)}, Max KV available: ${bytesText(o.kvBudget)}) on ${chip.name}.`,
+        )
+        trace.push(
+          `Batching Wall: paged ${o.maxActiveRequests} vs static ${o.staticMaxActiveRequests} requests (${(o.pagedInternalFragmentation * 100).toFixed(1)}% vs ${(o.staticInternalFragmentation * 100).toFixed(1)}% of KV memory unused); ${o.speedupVsStatic.toFixed(2)}× the static decode throughput.`,
+        )
+      }
+      return trace
     }
     return {
       throughputTokensPerSec: o.throughputTokensPerSec,
@@ -262,7 +265,7 @@ export const continuousBatching = defineGraphSolver({
         : o.maxActiveRequests >= input.maxBatchSize
           ? 'batch size limit'
           : 'KV-cache capacity',
-      constraintTrace: trace,
+      constraintTrace: describe(),
     }
   },
 })

@@ -4,12 +4,12 @@
  * (a path it does not list is left out rather than taken as 0 B/s), and stalls when the
  * demand exceeds it: ρ = demand / supply.
  */
-import { format } from '@mlsysim/units'
 import { z } from 'zod'
 import { defineModel } from '../expr/model.js'
 import { infinity } from '../physics/queueing.js'
 import { defineGraphSolver, type SolverResultBase } from '../solver/define.js'
 import { hardwareField, quantityField } from '../solver/fields.js'
+import { bandwidthText } from './trace-format.js'
 
 export const dataInput = z.strictObject({
   /** Bytes per second the workload consumes ("2 GB/s", "10 TB/h"). */
@@ -107,7 +107,7 @@ export const data = defineGraphSolver({
       constraintTrace: [
         bottleneck === 'unknown'
           ? `Data Wall: ${input.hardware.name} lists neither storage nor a host link; supply is 0 B/s.`
-          : `Data Wall: ${stalled ? 'STALLED' : 'Passed'} — demand ${format(o.demandBandwidth, 'bytesPerSecond')} vs ${bottleneck} supply ${format(o.supplyBandwidth, 'bytesPerSecond')} (${(o.utilization * 100).toFixed(1)}%).`,
+          : `Data Wall: ${stalled ? 'STALLED' : 'Passed'} — demand ${bandwidthText(o.demandBandwidth)} vs ${bottleneck} supply ${bandwidthText(o.supplyBandwidth)} (${(o.utilization * 100).toFixed(1)}%).`,
       ],
     }
   },

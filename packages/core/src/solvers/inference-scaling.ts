@@ -8,7 +8,7 @@
  * TTFT and ITL are the serving solver's (prefill and decode rooflines in the default model,
  * compute-only prefill and memory-only decode under fidelity 'mlsysim-0.1.2').
  */
-import { format, type Precision } from '@mlsysim/units'
+import type { Precision } from '@mlsysim/units'
 import { z } from 'zod'
 import { TOKENS_PER_REASONING_STEP } from '../constants.js'
 import { defineModel } from '../expr/model.js'
@@ -16,6 +16,7 @@ import { sourcedConstant } from '../physics/formula.js'
 import { defineGraphSolver, type SolverResultBase } from '../solver/define.js'
 import { efficiencyField, hardwareField, integerField, precisionField } from '../solver/fields.js'
 import { attentionWorkloadField, bindServing, servingBindingInputs, servingFragment } from './serving.js'
+import { secondsText } from './trace-format.js'
 
 export const inferenceScalingInput = z.strictObject({
   workload: attentionWorkloadField('inference scaling'),
@@ -99,7 +100,11 @@ export const inferenceScaling = defineGraphSolver({
   ],
   model,
   numericInputs: ['reasoningSteps', 'contextLength', 'efficiency'],
-  bind: (input, context) => ({ ...bindServing(input, context), tdp: input.hardware.tdp ?? 0 }),
+  bind(input, context) {
+    const values = bindServing(input, context)
+    values.tdp = input.hardware.tdp ?? 0
+    return values
+  },
   finish(input, o): InferenceScalingResult {
     const feasible = o.feasible === 1
     return {
@@ -115,7 +120,7 @@ export const inferenceScaling = defineGraphSolver({
       bindingConstraint: !feasible ? 'memory capacity' : 'decode latency',
       constraintTrace: [
         `${feasible ? 'Memory Wall: Passed' : 'Memory Wall: FAILED'} — ${input.workload.name} on ${input.hardware.name}.`,
-        `Reasoning Wall: ${input.reasoningSteps} steps × ${TOKENS_PER_REASONING_STEP.value} tokens × ${format(o.itl, 'seconds')} after a ${format(o.ttft, 'seconds')} prefill = ${format(o.totalReasoningTime, 'seconds')}.`,
+        `Reasoning Wall: ${input.reasoningSteps} steps × ${TOKENS_PER_REASONING_STEP.value} tokens × ${secondsText(o.itl)} after a ${secondsText(o.ttft)} prefill = ${secondsText(o.totalReasoningTime)}.`,
       ],
     }
   },

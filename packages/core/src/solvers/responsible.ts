@@ -7,7 +7,6 @@
  * - fairness: to see enough of a subgroup present at prevalence p, collect 1/max(p, 10⁻⁶)
  *   times the data.
  */
-import { format } from '@mlsysim/units'
 import { z } from 'zod'
 import { DP_SGD_SLOWDOWN_COEFFICIENT } from '../constants.js'
 import { defineModel } from '../expr/model.js'
@@ -15,6 +14,7 @@ import { sourcedConstant } from '../physics/formula.js'
 import { defineGraphSolver, type SolverResultBase } from '../solver/define.js'
 import { numberField, quantityField } from '../solver/fields.js'
 import { DP_EPSILON_FLOOR, SUBGROUP_PREVALENCE_FLOOR } from './node-constants.js'
+import { secondsText } from './trace-format.js'
 
 export const responsibleInput = z.strictObject({
   /** Training time without privacy guarantees ("30 days"). */
@@ -107,7 +107,7 @@ export const responsible = defineGraphSolver({
       bindingConstraint:
         o.dpSlowdownFactor >= o.additionalDataRequirement ? 'privacy budget' : 'subgroup coverage',
       constraintTrace: [
-        `Safety Wall: DP-SGD at ε = ${input.epsilon} slows training ${o.dpSlowdownFactor.toPrecision(3)}× (${format(input.baseTrainingTime, 'seconds')} → ${format(o.effectiveTrainingTime, 'seconds')}); covering a ${(input.minSubgroupPrevalence * 100).toPrecision(3)}% subgroup needs ${o.additionalDataRequirement.toPrecision(3)}× the data.`,
+        `Safety Wall: DP-SGD at ε = ${input.epsilon} slows training ${o.dpSlowdownFactor.toPrecision(3)}× (${secondsText(input.baseTrainingTime)} → ${secondsText(o.effectiveTrainingTime)}); covering a ${(input.minSubgroupPrevalence * 100).toPrecision(3)}% subgroup needs ${o.additionalDataRequirement.toPrecision(3)}× the data.`,
       ],
     }
   },

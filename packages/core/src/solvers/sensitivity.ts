@@ -89,14 +89,14 @@ export const sensitivity = defineProcedureSolver({
       isLora: false,
       activationRecomputation: false,
     }
-    const values: Record<string, number> = {
-      ...bindNode(node, context).values,
+    const values = bindNode(node, context).values
+    Object.assign(values, {
       batchSize: 1,
       efficiency: input.efficiency,
       seqLen: 2048,
       zeroStage: 0,
       dpSize: 1,
-    }
+    })
     const model = singleNode.model
     const base = model.evaluate(values)
     const t = base.latency
@@ -106,7 +106,9 @@ export const sensitivity = defineProcedureSolver({
     for (const parameter of SENSITIVITY_PARAMETERS) {
       const key = MODEL_INPUT[parameter]
       const x = values[key]!
-      const perturbed = model.evaluate({ ...values, [key]: x * factor }).latency
+      values[key] = x * factor
+      const perturbed = model.evaluate(values).latency
+      values[key] = x
       sensitivities[parameter] = t > 0 ? (perturbed - t) / t : 0
       elasticities[parameter] =
         parameter === 'memoryCapacity' || t <= 0

@@ -16,7 +16,7 @@
  */
 
 import type { Chip } from '@mlsysim/hardware'
-import { format, type Precision } from '@mlsysim/units'
+import type { Precision } from '@mlsysim/units'
 import type { Workload } from '@mlsysim/workloads'
 import { z } from 'zod'
 import { MAX_QUEUE_SERVERS } from '../physics/queueing.js'
@@ -37,6 +37,7 @@ import {
 import { continuousBatching } from './continuous-batching.js'
 import { attentionWorkloadField, type ServingInput, serving } from './serving.js'
 import { tailLatency } from './tail-latency.js'
+import { secondsText } from './trace-format.js'
 
 export const servingCapacityInput = z
   .strictObject({
@@ -260,7 +261,7 @@ export const servingCapacity = defineProcedureSolver({
           : 'replica count limit',
       constraintTrace: [
         `Serving Capacity: ${required} replicas provide ${qpsCapacity.toFixed(2)} QPS for target ${qps.toFixed(2)} QPS at utilization ${(utilization * 100).toFixed(2)}%.`,
-        `Tail Latency: base request latency ${format(base, 'seconds')}; estimated P99 ${Number.isFinite(p99) ? format(p99, 'seconds') : '∞'} vs target ${format(target, 'seconds')}.`,
+        `Tail Latency: base request latency ${secondsText(base)}; estimated P99 ${Number.isFinite(p99) ? secondsText(p99) : '∞'} vs target ${secondsText(target)}.`,
       ],
     }
   },

@@ -8,7 +8,7 @@
  * does not fit (offload), on-chip SRAM when the weights fit there, flash on MCUs, else HBM/DRAM.
  */
 import type { Chip } from '@mlsysim/hardware'
-import { bytesPerElement, format, type Precision } from '@mlsysim/units'
+import { bytesPerElement, type Precision } from '@mlsysim/units'
 import { lower, type Workload } from '@mlsysim/workloads'
 import { z } from 'zod'
 import {
@@ -33,6 +33,7 @@ import {
   workloadField,
 } from '../solver/fields.js'
 import { peakForPrecision } from './peak-for-precision.js'
+import { bandwidthText, bytesText, secondsText } from './trace-format.js'
 
 export const singleNodeInput = z.strictObject({
   workload: workloadField(),
@@ -337,34 +338,25 @@ function trace(
   input: SingleNodeInput,
   o: Readonly<Record<string, number>>,
   chip: Chip,
-  peakSource: string,
+  headlinePeak: boolean,
 ): string[] {
   const lines: string[] = []
   const fits = o.feasible === 1
   lines.push(
-    `Memory Wall: ${fits ? 'Passed' : 'FAILED'} — needs ${format(o.memoryFootprint!, 'bytes')} of ${format(
-      chip.memory.capacity,
-      'bytes',
-    )} on ${chip.name}${input.isTraining ? ' (training: weights, gradients, optimizer state, activations)' : ''}.`,
+    `Memory Wall: ${fits ? 'Passed' : 'FAILED'} — needs ${bytesText(o.memoryFootprint!)} of ${bytesText(chip.memory.capacity)} on ${chip.name}${input.isTraining ? ' (training: weights, gradients, optimizer state, activations)' : ''}.`,
   )
   if (!fits) {
     lines.push(
-      `Offload: ${format(o.offloadSpillBytes!, 'bytes')} spill; weights stream over the host link at ${format(
-        o.effectiveBandwidth!,
-        'bytesPerSecond',
-      )}.`,
+      `Offload: ${bytesText(o.offloadSpillBytes!)} spill; weights stream over the host link at ${bandwidthText(o.effectiveBandwidth!)}.`,
     )
   }
-  if (peakSource === 'peak' && input.precision !== 'fp16' && input.precision !== 'bf16') {
+  if (headlinePeak && input.precision !== 'fp16' && input.precision !== 'bf16') {
     lines.push(
       `Precision ${input.precision} has no listed peak on ${chip.name}; using the headline FP16 peak.`,
     )
   }
   lines.push(
-    `${o.memoryBound === 1 ? 'Memory' : 'Compute'}-bound: compute ${format(o.latencyCompute!, 'seconds')}, memory ${format(
-      o.latencyMemory!,
-      'seconds',
-    )}, overhead ${format(o.latencyOverhead!, 'seconds')}.`,
+    `${o.memoryBound === 1 ? 'Memory' : 'Compute'}-bound: compute ${secondsText(o.latencyCompute!)}, memory ${secondsText(o.latencyMemory!)}, overhead ${secondsText(o.latencyOverhead!)}.`,
   )
   return lines
 }
@@ -402,9 +394,13 @@ export const singleNode = defineGraphSolver({
   ],
   model,
   numericInputs: ['batchSize', 'efficiency', 'seqLen', 'zeroStage', 'dpSize'],
-  bind: (input, context) => bindNode(input, context).values,
-  finish(input, o, context, bound): SingleNodeResult {
-    const { source: peakSource } = peakForPrecision(input.hardware, input.precision, context.fidelity)
+  bind(input, context) {
+    const { values, peakSource } = bindNode(input, context)
+    // Not a model input: tells the trace (without another catalog lookup) that the headline peak stood in.
+    values.headlinePeak = peakSource === 'peak' ? 1 : 0
+    return values
+  },
+  finish(input, o, _context, bound): SingleNodeResult {
     const memoryBound = o.memoryBound === 1
     const feasible = o.feasible === 1
     const hfu = input.activationRecomputation ? Math.min(1, (o.mfu * 4) / 3) : o.mfu
@@ -430,7 +426,7 @@ export const singleNode = defineGraphSolver({
       ironLaw: ironLaw(o, bound.peak!, input.efficiency),
       feasible,
       bindingConstraint: !feasible ? 'memory capacity' : memoryBound ? 'memory bandwidth' : 'compute',
-      constraintTrace: trace(input, o, input.hardware, peakSource),
+      constraintTrace: trace(input, o, input.hardware, bound.headlinePeak === 1),
     }
   },
 })

@@ -6,12 +6,13 @@
  *
  * and R/BW is the balance (ridge point) a matching part should sit near.
  */
-import { bytesPerElement, format, type Precision } from '@mlsysim/units'
+import { bytesPerElement, type Precision } from '@mlsysim/units'
 import { lower } from '@mlsysim/workloads'
 import { z } from 'zod'
 import { defineModel } from '../expr/model.js'
 import { defineGraphSolver, type SolverResultBase } from '../solver/define.js'
 import { efficiencyField, precisionField, quantityField, workloadField } from '../solver/fields.js'
+import { bandwidthText, bytesText, flopsText, secondsText } from './trace-format.js'
 
 export const synthesisInput = z.strictObject({
   workload: workloadField(),
@@ -92,7 +93,7 @@ export const synthesis = defineGraphSolver({
       feasible: true,
       bindingConstraint: 'latency target',
       constraintTrace: [
-        `Synthesis: ${input.workload.name} in ${format(input.targetLatency, 'seconds')} needs ≥ ${format(o.requiredBandwidth, 'bytesPerSecond')}, ≥ ${format(o.requiredFlops, 'flopPerSecond')} at η = ${input.efficiency} and ≥ ${format(o.requiredMemory, 'bytes')} (balance ${o.computeMemoryRatio.toPrecision(4)} FLOP/B).`,
+        `Synthesis: ${input.workload.name} in ${secondsText(input.targetLatency)} needs ≥ ${bandwidthText(o.requiredBandwidth)}, ≥ ${flopsText(o.requiredFlops)} at η = ${input.efficiency} and ≥ ${bytesText(o.requiredMemory)} (balance ${o.computeMemoryRatio.toPrecision(4)} FLOP/B).`,
       ],
     }
   },

@@ -143,15 +143,19 @@ type QueueOutputs = Readonly<Record<string, number>>
 /** Result object and trace from the fragment's outputs (shared with the capacity planner and optimizer). */
 export function tailLatencyResult(o: QueueOutputs, replicas: number, arrivalRate: number): TailLatencyResult {
   const stable = o.stable === 1
-  const lines = [
-    stable
-      ? `Queue: stable at ${(o.offeredUtilization! * 100).toFixed(1)}% utilization over ${replicas} replica(s); ${(o.waitProbability! * 100).toFixed(1)}% of requests wait.`
-      : `Queue: UNSTABLE — ${arrivalRate} requests/s offered ${(o.offeredUtilization! * 100).toFixed(1)}% of ${replicas} replica(s)' capacity; waits grow without bound.`,
-  ]
-  if (stable) {
-    lines.push(
-      `Tail Latency: p50 ${(o.p50! * 1e3).toPrecision(4)} ms, p99 ${(o.p99! * 1e3).toPrecision(4)} ms (service ${(o.serviceTime! * 1e3).toPrecision(4)} ms${o.kingmanFactor === 1 ? '' : `, waits ×${o.kingmanFactor!.toPrecision(3)} for service-time variability`}).`,
-    )
+  const describe = (): string[] => {
+    const ms = (seconds: number) => `${(seconds * 1e3).toPrecision(4)} ms`
+    if (!stable) {
+      return [
+        `Queue: UNSTABLE — ${arrivalRate} requests/s offered ${(o.offeredUtilization! * 100).toFixed(1)}% of ${replicas} replica(s)' capacity; waits grow without bound.`,
+      ]
+    }
+    const variability =
+      o.kingmanFactor === 1 ? '' : `, waits ×${o.kingmanFactor!.toPrecision(3)} for service-time variability`
+    return [
+      `Queue: stable at ${(o.offeredUtilization! * 100).toFixed(1)}% utilization over ${replicas} replica(s); ${(o.waitProbability! * 100).toFixed(1)}% of requests wait.`,
+      `Tail Latency: p50 ${ms(o.p50!)}, p99 ${ms(o.p99!)} (service ${ms(o.serviceTime!)}${variability}).`,
+    ]
   }
   return {
     utilization: o.utilization!,
@@ -172,7 +176,7 @@ export function tailLatencyResult(o: QueueOutputs, replicas: number, arrivalRate
       : o.waitP99! > o.serviceTime!
         ? 'queueing delay'
         : 'service time',
-    constraintTrace: lines,
+    constraintTrace: describe(),
   }
 }
 

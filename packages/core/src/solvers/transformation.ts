@@ -5,11 +5,11 @@
  *
  *   utilization = T_accel / max(T_x, T_accel),   slowdown = max(T_x, T_accel) / T_accel
  */
-import { format } from '@mlsysim/units'
 import { z } from 'zod'
 import { defineModel } from '../expr/model.js'
 import { defineGraphSolver, type SolverResultBase } from '../solver/define.js'
 import { batchSizeField, quantityField } from '../solver/fields.js'
+import { secondsText } from './trace-format.js'
 
 export const transformationInput = z.strictObject({
   batchSize: batchSizeField(),
@@ -82,7 +82,7 @@ export const transformation = defineGraphSolver({
       feasible: true,
       bindingConstraint: bottleneck ? 'CPU preprocessing' : 'accelerator compute',
       constraintTrace: [
-        `Transformation Wall: ${bottleneck ? 'BOTTLENECK' : 'Passed'} — preprocessing ${format(o.transformTime, 'seconds')} vs accelerator step ${format(o.acceleratorStepTime, 'seconds')}; accelerator busy ${(o.acceleratorUtilization * 100).toFixed(1)}% of the time.`,
+        `Transformation Wall: ${bottleneck ? 'BOTTLENECK' : 'Passed'} — preprocessing ${secondsText(o.transformTime)} vs accelerator step ${secondsText(o.acceleratorStepTime)}; accelerator busy ${(o.acceleratorUtilization * 100).toFixed(1)}% of the time.`,
       ],
     }
   },

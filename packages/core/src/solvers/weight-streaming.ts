@@ -12,7 +12,7 @@
  * compression; the default uses the query heads and both products (QKᵀ and A·V), the
  * active parameters, and the workload's own KV layout.
  */
-import { bytesPerElement, format, type Precision } from '@mlsysim/units'
+import { bytesPerElement, type Precision } from '@mlsysim/units'
 import { headDimOf, kvCacheBytesPerToken, kvHeadsOf } from '@mlsysim/workloads'
 import { z } from 'zod'
 import { CHINCHILLA, FALLBACK_INTERCONNECT_BANDWIDTH } from '../constants.js'
@@ -34,6 +34,7 @@ import {
 } from './node-constants.js'
 import { peakForPrecision } from './peak-for-precision.js'
 import { attentionWorkloadField } from './serving.js'
+import { bytesText, secondsText } from './trace-format.js'
 
 export const weightStreamingInput = z.strictObject({
   workload: attentionWorkloadField('weight streaming'),
@@ -199,8 +200,8 @@ export const weightStreaming = defineGraphSolver({
           ? 'compute'
           : 'injection bandwidth',
       constraintTrace: [
-        `SRAM Wall: ${feasible ? 'Passed' : 'FAILED'}. Required ${format(o.memoryRequired, 'bytes')} (KV + 10% Overhead) ${feasible ? '<=' : '>'} Available ${format(chip.memory.capacity, 'bytes')} on ${chip.name}.`,
-        `Streaming Wall: ${bottleneck === 'compute' ? 'Compute-Bound' : 'Interconnect-Bandwidth-Bound'} — ${format(o.layerComputeTime, 'seconds')} compute vs ${format(o.layerInjectionTime, 'seconds')} injection per layer; balanced at batch ${o.optimalBatchSize}.`,
+        `SRAM Wall: ${feasible ? 'Passed' : 'FAILED'}. Required ${bytesText(o.memoryRequired)} (KV + 10% Overhead) ${feasible ? '<=' : '>'} Available ${bytesText(chip.memory.capacity)} on ${chip.name}.`,
+        `Streaming Wall: ${bottleneck === 'compute' ? 'Compute-Bound' : 'Interconnect-Bandwidth-Bound'} — ${secondsText(o.layerComputeTime)} compute vs ${secondsText(o.layerInjectionTime)} injection per layer; balanced at batch ${o.optimalBatchSize}.`,
       ],
     }
   },
