@@ -36,31 +36,31 @@ const TINY: f32 = 1.2e-37;
 const KS: f32 = ${SAFETY_FACTOR}.0;
 
 fn fin(x: f32) -> bool { return (bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u; }
-fn isInt(x: f32) -> bool { return abs(x) < 16777216.0 && x == trunc(x); }
+fn isInt(x: f32) -> bool { return (abs(x) < 16777216.0) & (x == trunc(x)); }
 fn big(a: vec2<f32>) -> bool { return !(a.y < BIG); }
-fn mk(r: f32, e: f32) -> vec2<f32> { return vec2<f32>(r, select(BIG, e, fin(r) && fin(e) && e < BIG)); }
-fn bad(r: f32) -> vec2<f32> { return vec2<f32>(r, BIG); }
+// Branch-free on purpose (& and | do not short-circuit): straight-line code compiles fast and
+// keeps the lanes of a SIMD software rasterizer together.
+fn mk(r: f32, e: f32) -> vec2<f32> { return vec2<f32>(r, select(BIG, e, fin(r) & fin(e) & (e < BIG))); }
+fn bad(r: f32, isBad: bool, e: f32) -> vec2<f32> { return mk(r, select(e, BIG, isBad)); }
 
 fn bAdd(a: vec2<f32>, b: vec2<f32>) -> vec2<f32> {
   let r = a.x + b.x;
-  if (big(a) || big(b)) { return bad(r); }
-  let exact = a.y == 0.0 && b.y == 0.0 && (r == 0.0 || (isInt(a.x) && isInt(b.x) && isInt(r)));
+  let exact = (a.y == 0.0) & (b.y == 0.0) & ((r == 0.0) | (isInt(a.x) & isInt(b.x) & isInt(r)));
   return mk(r, select(a.y + b.y + ULP * abs(r) + TINY, 0.0, exact));
 }
 fn bSub(a: vec2<f32>, b: vec2<f32>) -> vec2<f32> { return bAdd(a, vec2<f32>(-b.x, b.y)); }
 fn bMul(a: vec2<f32>, b: vec2<f32>) -> vec2<f32> {
   let r = a.x * b.x;
-  if (big(a) || big(b)) { return bad(r); }
-  let exact = a.y == 0.0 && b.y == 0.0 && (a.x == 0.0 || b.x == 0.0 || (isInt(a.x) && isInt(b.x) && isInt(r)));
-  return mk(r, select(abs(a.x) * b.y + abs(b.x) * a.y + a.y * b.y + ULP * abs(r) + TINY, 0.0, exact));
+  let exact = (a.y == 0.0) & (b.y == 0.0) & ((a.x == 0.0) | (b.x == 0.0) | (isInt(a.x) & isInt(b.x) & isInt(r)));
+  let e = select(abs(a.x) * b.y + abs(b.x) * a.y + a.y * b.y + ULP * abs(r) + TINY, 0.0, exact);
+  return bad(r, big(a) | big(b), e);
 }
 fn bDiv(a: vec2<f32>, b: vec2<f32>) -> vec2<f32> {
   let r = a.x / b.x;
-  if (big(a) || big(b)) { return bad(r); }
   let den = abs(b.x) - b.y;
-  if (!(den > 0.5 * abs(b.x))) { return bad(r); }
-  let exact = a.y == 0.0 && b.y == 0.0 && (a.x == 0.0 || (isInt(a.x) && isInt(b.x) && isInt(r) && r * b.x == a.x));
-  return mk(r, select((a.y + abs(r) * b.y) / den + 6.0 * ULP * abs(r) + TINY, 0.0, exact));
+  let exact = (a.y == 0.0) & (b.y == 0.0) & ((a.x == 0.0) | (isInt(a.x) & isInt(b.x) & isInt(r) & (r * b.x == a.x)));
+  let e = select((a.y + abs(r) * b.y) / den + 6.0 * ULP * abs(r) + TINY, 0.0, exact);
+  return bad(r, big(a) | big(b) | !(den > 0.5 * abs(b.x)), e);
 }
 fn bNeg(a: vec2<f32>) -> vec2<f32> { return vec2<f32>(-a.x, a.y); }
 fn bAbs(a: vec2<f32>) -> vec2<f32> { return vec2<f32>(abs(a.x), a.y); }
@@ -68,57 +68,51 @@ fn bMin(a: vec2<f32>, b: vec2<f32>) -> vec2<f32> { return mk(min(a.x, b.x), max(
 fn bMax(a: vec2<f32>, b: vec2<f32>) -> vec2<f32> { return mk(max(a.x, b.x), max(a.y, b.y)); }
 fn bSqrt(a: vec2<f32>) -> vec2<f32> {
   let r = sqrt(a.x);
-  if (big(a) || a.x < 0.0 || (a.y > 0.0 && a.x - a.y < 0.0)) { return bad(r); }
-  if (a.y == 0.0 && isInt(r) && r * r == a.x) { return vec2<f32>(r, 0.0); }
+  let exact = (a.y == 0.0) & isInt(r) & (r * r == a.x);
   let spread = select(min(sqrt(a.y), a.y / max(r, TINY)), 0.0, a.y == 0.0);
-  return mk(r, spread + 6.0 * ULP * r + TINY);
+  let e = select(spread + 6.0 * ULP * r + TINY, 0.0, exact);
+  return bad(r, big(a) | (a.x < 0.0) | ((a.y > 0.0) & (a.x - a.y < 0.0)), e);
 }
 fn bExp(a: vec2<f32>) -> vec2<f32> {
   let r = exp(a.x);
-  if (big(a)) { return bad(r); }
-  let grow = select(a.y * (1.0 + a.y), exp(a.y) - 1.0, a.y > 0.01);
-  return mk(r, r * grow + (3.0 + 2.0 * abs(a.x)) * 2.0 * ULP * r + TINY);
+  let grow = select(a.y * (1.0 + a.y), exp(min(a.y, 80.0)) - 1.0, a.y > 0.01);
+  return bad(r, big(a), r * grow + (3.0 + 2.0 * abs(a.x)) * 2.0 * ULP * r + TINY);
 }
 fn bLog(a: vec2<f32>) -> vec2<f32> {
   let r = log(a.x);
-  if (big(a) || !(a.x - a.y > 0.0)) { return bad(r); }
-  return mk(r, a.y / (a.x - a.y) + 6.0 * ULP * abs(r) + 4.8e-7 + TINY);
+  let e = a.y / (a.x - a.y) + 6.0 * ULP * abs(r) + 4.8e-7 + TINY;
+  return bad(r, big(a) | !(a.x - a.y > 0.0), e);
 }
 // An interval [x − w, x + w] at least two ULPs wide, so that rounding cannot shrink it to a point.
 fn halfWidth(a: vec2<f32>) -> f32 { return max(KS * a.y, 2.0 * ULP * abs(a.x) + TINY); }
 fn bCeil(a: vec2<f32>) -> vec2<f32> {
   let r = ceil(a.x);
-  if (big(a)) { return bad(r); }
-  if (a.y == 0.0) { return vec2<f32>(r, 0.0); }
   let w = halfWidth(a);
-  return mk(r, select(a.y + 1.0, 0.0, ceil(a.x - w) == ceil(a.x + w)));
+  let sureStep = (a.y == 0.0) | (ceil(a.x - w) == ceil(a.x + w));
+  return bad(r, big(a), select(a.y + 1.0, 0.0, sureStep));
 }
 fn bFloor(a: vec2<f32>) -> vec2<f32> {
   let r = floor(a.x);
-  if (big(a)) { return bad(r); }
-  if (a.y == 0.0) { return vec2<f32>(r, 0.0); }
   let w = halfWidth(a);
-  return mk(r, select(a.y + 1.0, 0.0, floor(a.x - w) == floor(a.x + w)));
+  let sureStep = (a.y == 0.0) | (floor(a.x - w) == floor(a.x + w));
+  return bad(r, big(a), select(a.y + 1.0, 0.0, sureStep));
 }
 // x^y as JavaScript computes it (a negative base with an integer exponent keeps its sign).
 fn bPow(a: vec2<f32>, y: vec2<f32>) -> vec2<f32> {
   let ax = abs(a.x);
   let intY = y.x == floor(y.x);
   let m = pow(ax, y.x);
-  let r = select(pow(a.x, y.x), select(1.0, -1.0, fract(y.x * 0.5) != 0.0) * m, a.x < 0.0 && intY);
-  if (big(a) || big(y)) { return bad(r); }
-  if (a.x < 0.0 && !(intY && y.y == 0.0)) { return bad(r); }
-  if (!(ax - a.y > 0.0)) { return bad(r); }
+  let r = select(pow(a.x, y.x), select(1.0, -1.0, fract(y.x * 0.5) != 0.0) * m, (a.x < 0.0) & intY);
   let lx = log(ax);
   let z = abs(y.x * lx);
   let spread = abs(lx) * y.y + abs(y.x) * a.y / (ax - a.y) + abs(y.x) * (4.8e-7 + 6.0 * ULP * abs(lx)) + 2.0 * ULP * z;
-  if (spread > 0.25) { return bad(r); }
-  return mk(r, abs(r) * spread * 1.2 + (3.0 + 2.9 * z) * 2.0 * ULP * abs(r) + TINY);
+  let e = abs(r) * spread * 1.2 + (3.0 + 2.9 * z) * 2.0 * ULP * abs(r) + TINY;
+  let unknown = big(a) | big(y) | ((a.x < 0.0) & !(intY & (y.y == 0.0))) | !(ax - a.y > 0.0) | !(spread <= 0.25);
+  return bad(r, unknown, e);
 }
 fn sure(a: vec2<f32>, b: vec2<f32>) -> bool {
-  if (big(a) || big(b)) { return false; }
   let s = a.y + b.y;
-  return s == 0.0 || abs(a.x - b.x) > KS * s + 2.0 * ULP * max(abs(a.x), abs(b.x));
+  return !big(a) & !big(b) & ((s == 0.0) | (abs(a.x - b.x) > KS * s + 2.0 * ULP * max(abs(a.x), abs(b.x))));
 }
 fn bLt(a: vec2<f32>, b: vec2<f32>) -> vec2<bool> { return vec2<bool>(a.x < b.x, !sure(a, b)); }
 fn bLe(a: vec2<f32>, b: vec2<f32>) -> vec2<bool> { return vec2<bool>(a.x <= b.x, !sure(a, b)); }
@@ -129,14 +123,14 @@ fn bNe(a: vec2<f32>, b: vec2<f32>) -> vec2<bool> { return vec2<bool>(a.x != b.x,
 fn bNot(a: vec2<bool>) -> vec2<bool> { return vec2<bool>(!a.x, a.y); }
 // A sure false decides an 'and', a sure true an 'or', whatever the other side.
 fn bAnd(a: vec2<bool>, b: vec2<bool>) -> vec2<bool> {
-  let decided = (!a.x && !a.y) || (!b.x && !b.y);
-  return vec2<bool>(a.x && b.x, (a.y || b.y) && !decided);
+  let decided = (!a.x & !a.y) | (!b.x & !b.y);
+  return vec2<bool>(a.x & b.x, (a.y | b.y) & !decided);
 }
 fn bOr(a: vec2<bool>, b: vec2<bool>) -> vec2<bool> {
-  let decided = (a.x && !a.y) || (b.x && !b.y);
-  return vec2<bool>(a.x || b.x, (a.y || b.y) && !decided);
+  let decided = (a.x & !a.y) | (b.x & !b.y);
+  return vec2<bool>(a.x | b.x, (a.y | b.y) & !decided);
 }
-fn bBoolEq(a: vec2<bool>, b: vec2<bool>) -> vec2<bool> { return vec2<bool>(a.x == b.x, a.y || b.y); }
+fn bBoolEq(a: vec2<bool>, b: vec2<bool>) -> vec2<bool> { return vec2<bool>(a.x == b.x, a.y | b.y); }
 fn bNum(a: vec2<bool>) -> vec2<f32> { return vec2<f32>(select(0.0, 1.0, a.x), select(0.0, BIG, a.y)); }
 fn bSel(c: vec2<bool>, t: vec2<f32>, f: vec2<f32>) -> vec2<f32> {
   let r = select(f, t, c.x);
@@ -144,7 +138,7 @@ fn bSel(c: vec2<bool>, t: vec2<f32>, f: vec2<f32>) -> vec2<f32> {
 }
 fn bSelB(c: vec2<bool>, t: vec2<bool>, f: vec2<bool>) -> vec2<bool> {
   let r = select(f, t, c.x);
-  return vec2<bool>(r.x, r.y || c.y);
+  return vec2<bool>(r.x, r.y | c.y);
 }
 `
 
