@@ -55,7 +55,12 @@ import {
   workloadField,
 } from '../solver/fields.js'
 import { bindNode, type IronLaw, ironLaw, nodeRoofline } from './single-node.js'
-import { expertParametersOf, optimizerBytesPerParam, zeroStageField } from './training-memory.js'
+import {
+  COMMUNICATION_BUFFER_FRACTION,
+  expertParametersOf,
+  optimizerBytesPerParam,
+  zeroStageField,
+} from './training-memory.js'
 import { trainingState } from './training-state.js'
 
 const DISTRIBUTED_URL =
@@ -284,7 +289,13 @@ const model = defineModel('distributed', (b) => {
     activationLinear: x.defaultActivationLinear!,
     activationQuadratic: x.defaultActivationQuadratic!,
     activationsSplitByTp: one,
-    bufferFraction: b.constant(0),
+    bufferFraction: sourcedConstant(
+      b,
+      'COMMUNICATION_BUFFER_FRACTION',
+      COMMUNICATION_BUFFER_FRACTION,
+      'count',
+      'f_{buf}',
+    ),
     capacity: x.capacity!,
   })
   const footprint = b.select(original, unshardedFootprint(b, x, localBatchOriginal, dp), state.totalBytes)

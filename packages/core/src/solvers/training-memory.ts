@@ -5,7 +5,7 @@
  * accounting). The equations and the two fidelities are in `training-state.ts`.
  */
 import type { Chip } from '@mlsysim/hardware'
-import { bytesPerElement, format, type Precision } from '@mlsysim/units'
+import { bytesPerElement, format, type Precision, sourced } from '@mlsysim/units'
 import type { Workload } from '@mlsysim/workloads'
 import { z } from 'zod'
 import { OPTIMIZER_BYTES_PER_PARAM } from '../constants.js'
@@ -47,6 +47,14 @@ export const activationStrategyField = () =>
 
 export const zeroStageField = () => integerField({ min: 0, max: 3 })
 
+/** Gradient buckets and other communication buffers: 5% of the gradient bytes (the original's default). */
+export const COMMUNICATION_BUFFER_FRACTION = sourced(0.05, {
+  kind: 'convention',
+  ref: 'MLSys·im TrainingMemoryModel: communication_buffer_fraction = 0.05',
+  url: 'https://github.com/harvard-edge/cs249r_book/blob/main/mlsysim/mlsysim/engine/solvers/training.py',
+  verified: '2026-06-10',
+})
+
 export const trainingMemoryInput = z.strictObject({
   workload: workloadField(),
   hardware: hardwareField(),
@@ -62,7 +70,7 @@ export const trainingMemoryInput = z.strictObject({
   zeroStage: zeroStageField().default(0),
   gradientAccumulationSteps: integerField({ min: 1 }).default(1),
   trainableFraction: numberField({ min: 0, max: 1 }).default(1),
-  communicationBufferFraction: numberField({ min: 0, max: 1 }).default(0.05),
+  communicationBufferFraction: numberField({ min: 0, max: 1 }).default(COMMUNICATION_BUFFER_FRACTION.value),
 })
 export type TrainingMemoryInput = z.output<typeof trainingMemoryInput>
 
