@@ -24,6 +24,7 @@ export { SOLVERS } from './solvers/index.js'
 export * from './solvers/single-node.js'
 export * from './evaluate/index.js'
 export * from './sweep/index.js'
+export * from './sweep/webgpu/index.js'
 export * from './scenarios/index.js'
 export { type CheckpointInput, type CheckpointResult, checkpoint, checkpointInput } from './solvers/checkpoint.js'
 export {

@@ -18,6 +18,15 @@ import { createTableWriter, type SweepTableChunk, type TableFormat, tableFormatO
 import { createSweepWorkerPool, type WorkerEndpoint } from './sweep/worker-pool.js'
 import type { WorkerResponse } from './sweep/worker-runtime.js'
 
+export {
+  createNodeWebGpu,
+  GpuProcessCrashedError,
+  LAVAPIPE_ICD_DIRECTORY,
+  lavapipeIcd,
+  type NodeWebGpuOptions,
+  webgpuEnvironment,
+} from './sweep/webgpu/node-host.js'
+
 export interface NodeWorkerPoolOptions {
   /** Worker threads to start (default: os.availableParallelism()). */
   threads?: number
