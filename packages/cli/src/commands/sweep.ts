@@ -1,0 +1,337 @@
+/**
+ * `mlsysim sweep space.yaml`: evaluates a design space on the CPU (worker threads for large
+ * spaces) or WebGPU, with a progress bar on a terminal, and prints what the space keeps: counts,
+ * top-k per objective, the Pareto front. `--shard i/n` evaluates one slice; `--out x.json`
+ * saves a result that `mlsysim sweep --merge` combines into exactly the single run's result;
+ * `--out x.csv|.ndjson|.arrow|.parquet` streams the full table when the space keeps one.
+ */
+
+import { writeFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
+import {
+  loadSweepSpace,
+  MetricExpressionError,
+  MixedRadixError,
+  mergeSweepResults,
+  parseShard,
+  parseSweepResult,
+  planSweep,
+  SweepCancelledError,
+  SweepMergeError,
+  SweepOptionError,
+  type SweepPlan,
+  type SweepProgress,
+  type SweepResult,
+  type SweepSpace,
+  SweepSpaceError,
+  type SweepTableChunk,
+  serializeSweepResult,
+  sweep,
+  tableFormatOf,
+} from '@mlsysim/core'
+import { createNodeWorkerPool, openTableFile, type TableFileSink } from '@mlsysim/core/node'
+import {
+  type CommandSpec,
+  choiceOption,
+  expectPositionals,
+  parseCommandArgs,
+  wholeNumberOption,
+} from '../args.js'
+import { EXIT, UsageError } from '../errors.js'
+import { runOnGpu } from '../gpu.js'
+import type { Context } from '../io.js'
+import { progressBar } from '../progress.js'
+import { registerUserErrors } from '../report-error.js'
+import { renderSummary, type SweepRunInfo, summaryOf } from '../sweep-summary.js'
+
+registerUserErrors(SweepSpaceError, SweepOptionError, SweepMergeError, MetricExpressionError, MixedRadixError)
+
+export const BACKENDS = ['auto', 'cpu', 'webgpu'] as const
+export type BackendChoice = (typeof BACKENDS)[number]
+
+/** Below this many points the calling thread beats starting worker threads. */
+export const WORKER_THRESHOLD = 1_000_000
+
+export const sweepSpec: CommandSpec = {
+  name: 'sweep',
+  summary: 'sweep a design space (CPU or WebGPU), shard it, merge shards, export tables',
+  usage: [
+    'sweep <space.yaml | space.json | -> [--backend auto|cpu|webgpu] [--shard i/n] [--out FILE]… [--threads N] [--json]',
+    'sweep --merge <result.json>… [--out merged.json] [--json]',
+  ],
+  description: [
+    'A space names a solver, fixed inputs, axes (lists, ranges, catalog selections), derived metrics, constraints, objectives and what to keep (top-k, Pareto front, histograms, heatmaps, the full table); `mlsysim schema space` prints its JSON Schema. The summary goes to stdout; the progress bar to stderr, and only on a terminal.',
+    '--backend auto uses WebGPU when it can run here, else the CPU. GPU work runs in a child process: if it fails or crashes, the failure is reported on stderr and the sweep is evaluated on the CPU instead. The CPU backend uses worker threads (--threads, default all cores) for spaces of a million points or more.',
+    '--shard i/n (0-based) evaluates the i-th of n contiguous slices. Save each shard with --out shard-i.json (counts, top-k, Pareto candidates, histograms: kilobytes), then `mlsysim sweep --merge shard-*.json` prints exactly the summary of one run over the whole space. --out with .csv, .ndjson, .arrow or .parquet streams the full table (when the space has keep.table), for DuckDB, pandas or polars.',
+    'Exit codes: 0 ok, 1 bad input (the space names the path of each problem), 2 no point of the whole space is feasible.',
+  ],
+  options: {
+    backend: { type: 'string', value: 'B', description: 'auto (default), cpu or webgpu' },
+    shard: { type: 'string', value: 'i/n', description: 'evaluate only shard i of n (0-based), e.g. 0/8' },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      multiple: true,
+      description:
+        'save the result (.json) or stream the table (.csv, .ndjson, .arrow, .parquet); repeatable',
+    },
+    threads: {
+      type: 'string',
+      value: 'N',
+      description: 'CPU worker threads (default: all cores; 1: no workers)',
+    },
+    merge: { type: 'boolean', description: 'merge saved results (shards) instead of sweeping' },
+    json: { type: 'boolean', description: 'print the summary as one JSON object' },
+  },
+  examples: [
+    [
+      'mlsysim sweep examples/spaces/llm-serving.yaml',
+      '1.2M LLM serving configurations, Pareto front of latency and throughput',
+    ],
+    ['mlsysim sweep space.yaml --json | jq .pareto', 'the summary for scripts'],
+    [
+      'mlsysim sweep space.yaml --shard 0/4 --out shard-0.json',
+      'one of four shards (e.g. a Slurm array task)',
+    ],
+    ['mlsysim sweep --merge shard-*.json', 'the four shards, merged: the same summary as one run'],
+    ['mlsysim sweep space.yaml --out table.parquet', 'the full table, for DuckDB/pandas/polars'],
+  ],
+}
+
+export interface SweepRunOptions {
+  readonly backend: BackendChoice
+  readonly shard?: string
+  readonly outs: readonly string[]
+  /** Worker threads for the CPU backend. */
+  readonly threads: number
+  readonly json: boolean
+  /** Where the space came from, for messages. */
+  readonly source: string
+}
+
+interface Outputs {
+  readonly results: readonly string[]
+  readonly tables: readonly string[]
+}
+
+function classifyOutputs(outs: readonly string[], tableAllowed: boolean): Outputs {
+  const results: string[] = []
+  const tables: string[] = []
+  for (const out of outs) {
+    if (/\.json$/i.test(out)) results.push(out)
+    else if (tableFormatOf(out)) {
+      if (!tableAllowed) {
+        throw new UsageError(`--out ${out}: merged results have no table; only a .json result can be written`)
+      }
+      tables.push(out)
+    } else {
+      throw new UsageError(
+        `--out ${out}: unknown file type; use .json (the result, mergeable) or .csv, .ndjson, .arrow, .parquet (the table)`,
+      )
+    }
+  }
+  return { results, tables }
+}
+
+const threadsDefault = () => Math.max(1, availableParallelism())
+
+/** The CPU backend: the calling thread, or worker threads when the slice is large. */
+async function runOnCpu(
+  plan: SweepPlan,
+  shard: string | undefined,
+  points: number,
+  threads: number,
+  hooks: SweepHooks,
+): Promise<{ result: SweepResult; backend: string }> {
+  const pool = threads > 1 && points >= WORKER_THRESHOLD ? createNodeWorkerPool({ threads }) : undefined
+  let backend = 'cpu'
+  try {
+    const result = await sweep(plan, {
+      backend: 'cpu',
+      ...(pool ? { workers: pool } : {}),
+      ...(shard !== undefined ? { shard } : {}),
+      ...(hooks.signal ? { signal: hooks.signal } : {}),
+      onProgress: (p) => {
+        backend = p.backend
+        hooks.onProgress(p)
+      },
+      onTable: hooks.onTable,
+      onNotice: hooks.onNotice,
+    })
+    return { result, backend }
+  } finally {
+    await pool?.terminate()
+  }
+}
+
+/** Where a sweep's events go, whichever backend runs it. */
+export interface SweepHooks {
+  readonly signal?: AbortSignal
+  onProgress(p: SweepProgress): void
+  onTable(chunk: SweepTableChunk): Promise<void>
+  onNotice(message: string): void
+}
+
+/** Points in the slice a shard (or the whole run) evaluates. */
+function slicePoints(plan: SweepPlan, shard: string | undefined): number {
+  if (shard === undefined) return plan.total
+  const { index, count } = parseShard(shard)
+  return Math.floor(((index + 1) * plan.total) / count) - Math.floor((index * plan.total) / count)
+}
+
+/** Sweeps a space and prints its summary; shared by `sweep` and `demo`. */
+export async function runSpace(space: SweepSpace, options: SweepRunOptions, ctx: Context): Promise<number> {
+  const plan = planSweep(space)
+  const outputs = classifyOutputs(options.outs, true)
+  if (outputs.tables.length > 0 && !plan.keep.table) {
+    throw new UsageError(
+      `--out ${outputs.tables[0]} writes the full table, but ${options.source} keeps none; add 'table: true' (or table: { columns, where }) under 'keep'`,
+    )
+  }
+  if (options.shard !== undefined) parseShard(options.shard)
+  const points = slicePoints(plan, options.shard)
+  const bar = progressBar(ctx)
+  let sinks: TableFileSink[] = []
+  const openSinks = async () => {
+    sinks = await Promise.all(outputs.tables.map((path) => openTableFile(ctx.resolvePath(path))))
+  }
+  const hooks: SweepHooks = {
+    ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
+    onProgress: (p) => bar.update(p),
+    onTable: async (chunk) => {
+      for (const sink of sinks) await sink.write(chunk)
+    },
+    onNotice: (message) => {
+      bar.clear()
+      ctx.note(`${ctx.err.yellow('note:')} ${message}`)
+    },
+  }
+  const started = performance.now()
+  let evaluated: { result: SweepResult; backend: string } | undefined
+  try {
+    if (options.backend !== 'cpu') {
+      await openSinks()
+      const gpu = await runOnGpu(plan, options, hooks, ctx)
+      if (gpu.ok) evaluated = gpu
+      else {
+        bar.clear()
+        if (gpu.failed || options.backend === 'webgpu') {
+          ctx.note(
+            `${ctx.err.yellow(gpu.failed ? 'webgpu failed:' : 'note:')} ${gpu.reason}; using the cpu backend`,
+          )
+        }
+        await Promise.all(sinks.map((s) => s.close()))
+      }
+    }
+    if (!evaluated) {
+      await openSinks()
+      evaluated = await runOnCpu(plan, options.shard, points, options.threads, hooks)
+    }
+  } catch (error) {
+    bar.clear()
+    if (error instanceof SweepCancelledError) {
+      ctx.note(`${ctx.err.yellow('cancelled:')} ${error.message}`)
+      return 130
+    }
+    throw error
+  } finally {
+    await Promise.all(sinks.map((s) => s.close().catch(() => {})))
+  }
+  bar.clear()
+  const seconds = (performance.now() - started) / 1000
+  const run: SweepRunInfo = { backend: evaluated.backend, seconds }
+  return finish(evaluated.result, run, plan, outputs.results, options.json, ctx)
+}
+
+async function finish(
+  result: SweepResult,
+  run: SweepRunInfo,
+  plan: SweepPlan | undefined,
+  resultFiles: readonly string[],
+  json: boolean,
+  ctx: Context,
+): Promise<number> {
+  for (const file of resultFiles) {
+    // The CLI stores how the result was produced next to it, so a merge can report it.
+    const saved: SweepResult & { run: SweepRunInfo } = { ...result, run }
+    await writeFile(ctx.resolvePath(file), `${serializeSweepResult(saved)}\n`)
+  }
+  const summary = summaryOf(result, run)
+  if (json) ctx.printJson(summary)
+  else ctx.print(renderSummary(result, summary, plan, ctx))
+  if (result.complete && result.counts.feasible === 0) {
+    ctx.note(
+      `${ctx.err.red('infeasible:')} no point of the space meets its constraints (${result.space.constraints.join(' and ') || 'feasible'})`,
+    )
+    return EXIT.infeasible
+  }
+  return EXIT.ok
+}
+
+async function readResult(path: string, ctx: Context): Promise<SweepResult & { run?: SweepRunInfo }> {
+  const text = await ctx.readText(path, 'sweep result')
+  try {
+    return parseSweepResult(text)
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new UsageError(`${path}: not valid JSON (${error.message})`)
+    if (error instanceof SweepMergeError) throw new SweepMergeError(`${path}: ${error.message}`)
+    throw error
+  }
+}
+
+async function mergeCommand(files: readonly string[], outs: readonly string[], json: boolean, ctx: Context) {
+  if (files.length === 0)
+    throw new UsageError('--merge needs the result files to merge (written by --out x.json)')
+  const outputs = classifyOutputs(outs, false)
+  const results = []
+  for (const file of files) results.push(await readResult(file, ctx))
+  const merged = mergeSweepResults(results)
+  const backends = [...new Set(results.map((r) => r.run?.backend ?? 'unknown'))]
+  const run: SweepRunInfo = {
+    backend: backends.join(', '),
+    seconds: results.reduce((sum, r) => sum + (r.run?.seconds ?? 0), 0),
+  }
+  let plan: SweepPlan | undefined
+  try {
+    // Only for units in the printed tables; a merge itself needs no solver or catalog.
+    plan = json ? undefined : planSweep(merged.space)
+  } catch {
+    plan = undefined
+  }
+  if (!merged.complete) {
+    ctx.warn(
+      `the merged results cover ${merged.counts.points.toLocaleString('en-US')} of ${merged.total.toLocaleString('en-US')} points; is a shard missing?`,
+    )
+  }
+  return finish(merged, run, plan, outputs.results, json, ctx)
+}
+
+export async function sweepCommand(argv: readonly string[], ctx: Context): Promise<number> {
+  const { values, positionals } = parseCommandArgs(sweepSpec, argv)
+  const outs = (values.out as string[] | undefined) ?? []
+  const json = values.json === true
+  if (values.merge === true) {
+    for (const option of ['backend', 'shard', 'threads'] as const) {
+      if (values[option] !== undefined) throw new UsageError(`--${option} does not apply to --merge`)
+    }
+    return mergeCommand(positionals, outs, json, ctx)
+  }
+  expectPositionals(sweepSpec, positionals, 1, 1, 'one space file (YAML or JSON), or - for standard input')
+  const source = positionals[0]!
+  const backend = choiceOption('backend', values.backend as string | undefined, BACKENDS) ?? 'auto'
+  const threads = wholeNumberOption('threads', values.threads as string | undefined) ?? threadsDefault()
+  const text = await ctx.readText(source, 'space')
+  const space = loadSweepSpace(text, { source: source === '-' ? 'standard input' : source })
+  return runSpace(
+    space,
+    {
+      backend,
+      ...(values.shard !== undefined ? { shard: values.shard as string } : {}),
+      outs,
+      threads,
+      json,
+      source: source === '-' ? 'the space' : source,
+    },
+    ctx,
+  )
+}

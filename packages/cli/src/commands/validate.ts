@@ -1,0 +1,123 @@
+/**
+ * `mlsysim validate catalog [files…]` checks the built-in catalogs (every entry is validated
+ * by its schema when the catalog loads) and, given files, a user's own catalog entries:
+ * hardware sections (chips, boards, nodes, fabrics, grids, datacenters, fleets, …) or
+ * workloads. `mlsysim validate curriculum [path]` checks the course data.
+ */
+import {
+  boards,
+  type CatalogSection,
+  catalogFileSchema,
+  chips,
+  coolingClasses,
+  datacenters,
+  fabrics,
+  fleets,
+  grids,
+  loadHardwareFile,
+  nodes,
+  pods,
+  racks,
+} from '@mlsysim/hardware'
+import { parseWorkloadText, workloads } from '@mlsysim/workloads'
+import { parse as parseYaml } from 'yaml'
+import { type CommandSpec, expectPositionals, oneOf, parseCommandArgs } from '../args.js'
+import { EXIT, UsageError } from '../errors.js'
+import type { Context } from '../io.js'
+
+export const validateSpec: CommandSpec = {
+  name: 'validate',
+  summary: 'check the course data or the catalogs (built-in, or your own files)',
+  usage: ['validate curriculum [PATH] [--json]', 'validate catalog [FILE…] [--json]'],
+  description: [
+    'curriculum: the built-in course (both volumes, offerings, labs, kits, assessment) or a course directory at PATH, with every cross-reference checked (labs, chapters, hardware and solver references, instruments, grade weights). Every problem is listed with its path; exit 1 when there is any.',
+    'catalog: the built-in hardware and workload catalogs, and each FILE (YAML or JSON) of your own entries — hardware sections (chips, boards, nodes, fabrics, grids, datacenters, coolingClasses, racks, fleets, pods) or workloads (one entry, a list, or a map of id → entry) — validated by the same schemas.',
+  ],
+  options: {
+    json: { type: 'boolean', description: 'print the report as JSON' },
+  },
+  examples: [
+    ['mlsysim validate curriculum', 'the built-in course'],
+    ['mlsysim validate curriculum ./my-course', 'a course directory'],
+    ['mlsysim validate catalog', 'the built-in catalogs'],
+    ['mlsysim validate catalog my-npu.yaml my-models.yaml', 'your own entries'],
+  ],
+}
+
+const TARGETS = ['catalog'] as const
+
+const BUILT_IN = { chips, boards, nodes, fabrics, grids, datacenters, coolingClasses, racks, fleets, pods }
+
+interface FileReport {
+  file: string
+  kind: 'hardware' | 'workloads'
+  /** Ids added, by section. */
+  entries: Record<string, string[]>
+}
+
+const HARDWARE_SECTIONS = Object.keys(catalogFileSchema.shape) as CatalogSection[]
+
+function isHardwareDocument(document: unknown): boolean {
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) return false
+  const keys = Object.keys(document)
+  return keys.length > 0 && keys.every((k) => (HARDWARE_SECTIONS as string[]).includes(k))
+}
+
+async function validateFile(path: string, ctx: Context): Promise<FileReport> {
+  const text = await ctx.readText(path, 'catalog file')
+  const format = /\.json$/i.test(path) ? 'json' : 'yaml'
+  let document: unknown
+  try {
+    document = format === 'json' ? JSON.parse(text) : parseYaml(text)
+  } catch (error) {
+    throw new UsageError(
+      `${path}: not valid ${format.toUpperCase()}: ${(error as Error).message.split('\n')[0]}`,
+    )
+  }
+  try {
+    if (isHardwareDocument(document)) {
+      const added = loadHardwareFile(text, format)
+      const entries = Object.fromEntries(Object.entries(added).filter(([, ids]) => ids.length > 0))
+      return { file: path, kind: 'hardware', entries }
+    }
+    return { file: path, kind: 'workloads', entries: { workloads: parseWorkloadText(text).map((w) => w.id) } }
+  } catch (error) {
+    if (error instanceof Error) error.message = `${path}: ${error.message}`
+    throw error
+  }
+}
+
+export async function validateCommand(argv: readonly string[], ctx: Context): Promise<number> {
+  const { values, positionals } = parseCommandArgs(validateSpec, argv)
+  expectPositionals(
+    validateSpec,
+    positionals,
+    1,
+    Number.POSITIVE_INFINITY,
+    `what to check: ${TARGETS.join(' or ')}`,
+  )
+  oneOf('what to validate', positionals[0]!, TARGETS)
+  const json = values.json === true
+  const counts = {
+    ...Object.fromEntries(Object.entries(BUILT_IN).map(([k, r]) => [k, r.size])),
+    workloads: workloads.size,
+  }
+  const files: FileReport[] = []
+  for (const file of positionals.slice(1)) files.push(await validateFile(file, ctx))
+  if (json) {
+    ctx.printJson({ valid: true, builtIn: counts, files })
+    return EXIT.ok
+  }
+  const total = Object.values(counts).reduce((a, b) => a + b, 0)
+  ctx.print(`${ctx.out.green('valid')}: built-in catalogs, ${total} entries`)
+  ctx.print(
+    `  ${Object.entries(counts)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ')}`,
+  )
+  for (const f of files) {
+    const parts = Object.entries(f.entries).map(([k, ids]) => `${ids.length} ${k} (${ids.join(', ')})`)
+    ctx.print(`${ctx.out.green('valid')}: ${f.file}: ${parts.join('; ') || 'no entries'}`)
+  }
+  return EXIT.ok
+}

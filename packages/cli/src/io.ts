@@ -1,0 +1,111 @@
+/**
+ * Where the CLI reads and writes. `run(argv, io)` takes these explicitly so that tests run
+ * the whole CLI in-process with captured streams; `bin.ts` passes the process's own.
+ */
+import { readFile } from 'node:fs/promises'
+import { isAbsolute, resolve } from 'node:path'
+import { UsageError } from './errors.js'
+import { type Style, styleFor } from './style.js'
+
+/** Anything with `write(text)`: a process stream, or a collector in tests. */
+export interface OutputStream {
+  write(chunk: string): unknown
+}
+
+export interface CliIO {
+  readonly stdout: OutputStream
+  readonly stderr: OutputStream
+  /** Read by `--input -`; absent means no standard input. */
+  readonly stdin?: AsyncIterable<string | Uint8Array>
+  /** Environment (NO_COLOR, FORCE_COLOR, COLUMNS); default: none. */
+  readonly env?: Readonly<Record<string, string | undefined>>
+  /**
+   * Whether the streams are terminals: one flag for both, or one each. Colour goes to a
+   * stream only when it is a terminal; the sweep progress bar only when stderr is one.
+   */
+  readonly isTTY?: boolean | { readonly stdout?: boolean; readonly stderr?: boolean }
+  /** Directory relative paths are read from and written to (default: the process's). */
+  readonly cwd?: string
+  /** Cancels a running sweep (bin.ts aborts it on Ctrl-C); the CLI then exits 130. */
+  readonly signal?: AbortSignal
+}
+
+/** What a command gets: the streams, styles for each, and file helpers. */
+export class Context {
+  readonly stdoutTTY: boolean
+  readonly stderrTTY: boolean
+  readonly out: Style
+  readonly err: Style
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly cwd: string
+  debug = false
+
+  constructor(readonly io: CliIO) {
+    const tty = io.isTTY ?? false
+    this.stdoutTTY = typeof tty === 'boolean' ? tty : (tty.stdout ?? false)
+    this.stderrTTY = typeof tty === 'boolean' ? tty : (tty.stderr ?? false)
+    this.env = io.env ?? {}
+    this.cwd = io.cwd ?? process.cwd()
+    this.out = styleFor(this.stdoutTTY, this.env)
+    this.err = styleFor(this.stderrTTY, this.env)
+  }
+
+  /** Writes a line (or lines) of data to stdout. */
+  print(text = ''): void {
+    this.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
+  }
+
+  /** Writes one JSON document to stdout. */
+  printJson(value: unknown): void {
+    this.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
+  }
+
+  /** Writes a message for people to stderr. */
+  note(text: string): void {
+    this.io.stderr.write(text.endsWith('\n') ? text : `${text}\n`)
+  }
+
+  warn(text: string): void {
+    this.note(`${this.err.yellow('warning:')} ${text}`)
+  }
+
+  /** Terminal width for tables and the progress bar (COLUMNS, else 80). */
+  get columns(): number {
+    const n = Number(this.env.COLUMNS)
+    return Number.isInteger(n) && n >= 20 ? n : 80
+  }
+
+  resolvePath(path: string): string {
+    return isAbsolute(path) ? path : resolve(this.cwd, path)
+  }
+
+  /** Reads a user's file; a missing or unreadable file is bad input (exit 1), named. */
+  async readText(path: string, what: string): Promise<string> {
+    if (path === '-') return this.readStdin(what)
+    try {
+      return await readFile(this.resolvePath(path), 'utf8')
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      const reason =
+        code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EISDIR'
+            ? 'it is a directory, not a file'
+            : code === 'EACCES'
+              ? 'permission denied'
+              : (error as Error).message
+      throw new UsageError(`cannot read ${what} '${path}': ${reason}`)
+    }
+  }
+
+  /** All of standard input as text. */
+  async readStdin(what: string): Promise<string> {
+    if (!this.io.stdin) throw new UsageError(`${what} '-' means standard input, but there is none`)
+    const decoder = new TextDecoder()
+    let text = ''
+    for await (const chunk of this.io.stdin) {
+      text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })
+    }
+    return text + decoder.decode()
+  }
+}

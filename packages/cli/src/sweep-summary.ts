@@ -1,0 +1,158 @@
+/**
+ * What a sweep prints at the end. For scripts (--json), one object:
+ * `{ backend, evaluated, feasible, seconds, rate, topK, pareto }` with `topK` keyed by
+ * objective, each entry a kept point (`index`, `coordinates`, `metrics`: every result value,
+ * SI base units). For people, the same as text: counts, then each objective's best points and
+ * the Pareto front as tables with units.
+ */
+import type { SweepParetoPoint, SweepPlan, SweepPoint, SweepResult } from '@mlsysim/core'
+import { type DimensionName, nameOfVector } from '@mlsysim/units'
+import type { Context } from './io.js'
+import { quantityText } from './numbers.js'
+import { formatDuration, formatRate } from './progress.js'
+import { renderTable } from './table.js'
+
+/** How a result was produced: stored next to a shard's result so that a merge can report it. */
+export interface SweepRunInfo {
+  /** The backend that evaluated the points, e.g. "cpu (2 workers)"; a merge lists each once. */
+  readonly backend: string
+  /** Wall-clock seconds of the evaluation (a merge: the sum over its results). */
+  readonly seconds: number
+}
+
+export interface SweepSummary {
+  readonly backend: string
+  /** Points evaluated (in this shard, or in all merged results). */
+  readonly evaluated: number
+  readonly feasible: number
+  readonly seconds: number
+  /** Points per second: evaluated / seconds. */
+  readonly rate: number
+  readonly topK: Readonly<Record<string, readonly SweepPoint[]>>
+  readonly pareto: {
+    readonly objectives: readonly string[]
+    readonly points: readonly SweepParetoPoint[]
+  } | null
+}
+
+export function summaryOf(result: SweepResult, run: SweepRunInfo): SweepSummary {
+  const evaluated = result.counts.points
+  return {
+    backend: run.backend,
+    evaluated,
+    feasible: result.counts.feasible,
+    seconds: run.seconds,
+    rate: run.seconds > 0 ? evaluated / run.seconds : 0,
+    topK: Object.fromEntries(result.topK.map((t) => [t.objective, t.points])),
+    pareto: result.pareto ? { objectives: result.pareto.objectives, points: result.pareto.points } : null,
+  }
+}
+
+/** Dimensions of the plan's metrics by name (model outputs, inputs, derived metrics). */
+export function metricDimensions(plan: SweepPlan | undefined): Map<string, DimensionName | undefined> {
+  const dims = new Map<string, DimensionName | undefined>()
+  if (!plan) return dims
+  for (const [name, metric] of plan.metrics) dims.set(name, metric.dim ? nameOfVector(metric.dim) : undefined)
+  return dims
+}
+
+/** At most `limit` points, evenly spread over the list, first and last included. */
+export function spread<T>(points: readonly T[], limit: number): T[] {
+  if (points.length <= limit) return [...points]
+  return Array.from({ length: limit }, (_, i) => points[Math.round((i * (points.length - 1)) / (limit - 1))]!)
+}
+
+const PARETO_ROWS = 20
+
+function pointTable(
+  points: readonly SweepPoint[],
+  axes: readonly string[],
+  metrics: readonly string[],
+  dims: Map<string, DimensionName | undefined>,
+  ctx: Context,
+  rank: boolean,
+): string {
+  const columns = [
+    ...(rank
+      ? [{ header: '#', cell: (p: SweepPoint) => String(points.indexOf(p) + 1), align: 'right' as const }]
+      : []),
+    ...axes.map((axis) => ({
+      header: axis,
+      cell: (p: SweepPoint) => {
+        const v = p.coordinates[axis]
+        return typeof v === 'number' ? quantityText(v, undefined) : String(v ?? '')
+      },
+      align: 'left' as const,
+    })),
+    ...metrics.map((name) => ({
+      header: name,
+      cell: (p: SweepPoint) => {
+        const v = p.metrics[name]
+        return v === undefined ? '' : quantityText(v, dims.get(name))
+      },
+      align: 'right' as const,
+    })),
+  ]
+  return renderTable(points, columns, ctx.out)
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n')
+}
+
+/** The summary as text for people. */
+export function renderSummary(
+  result: SweepResult,
+  summary: SweepSummary,
+  plan: SweepPlan | undefined,
+  ctx: Context,
+): string {
+  const { out } = ctx
+  const dims = metricDimensions(plan)
+  const n = (x: number) => x.toLocaleString('en-US')
+  const title = result.space.name ?? `${result.solver} sweep`
+  const lines: string[] = [out.bold(title)]
+  const scope = result.shard
+    ? ` (shard ${result.shard.index}/${result.shard.count} of ${n(result.total)})`
+    : result.complete
+      ? ''
+      : ` (of ${n(result.total)}: these results do not cover the whole space)`
+  lines.push(
+    `${n(summary.evaluated)} points${scope} on ${summary.backend} in ${formatDuration(summary.seconds)} (${formatRate(summary.rate).replace('/s', ' points/s')})`,
+  )
+  const share =
+    summary.evaluated > 0 ? ` (${((100 * summary.feasible) / summary.evaluated).toFixed(1)}%)` : ''
+  const invalid = result.counts.invalid > 0 ? `, ${n(result.counts.invalid)} invalid` : ''
+  lines.push(`${n(summary.feasible)} feasible${share}${invalid}`)
+  if (result.invalidCombinations.count > 0) {
+    const first = result.invalidCombinations.listed[0]
+    if (first)
+      lines.push(
+        out.dim(`  invalid combinations: ${result.invalidCombinations.count}; first: ${first.message}`),
+      )
+  }
+  const axes = result.axes.map((a) => a.key)
+  const objectives = result.objectives.map((o) => o.name)
+  for (const o of result.objectives) {
+    const points = summary.topK[o.name] ?? []
+    if (points.length === 0) continue
+    lines.push('', out.bold(`Top ${points.length} by ${o.name} (${o.sense})`))
+    lines.push(pointTable(points, axes, objectives, dims, ctx, true))
+  }
+  if (summary.pareto) {
+    const { objectives: front, points } = summary.pareto
+    const senses = front.map((name) => {
+      const o = result.objectives.find((x) => x.name === name)
+      return `${o?.sense ?? ''} ${name}`.trim()
+    })
+    const first = front[0]!
+    const sign = result.objectives.find((x) => x.name === first)?.sense === 'maximize' ? -1 : 1
+    const ordered = [...points].sort(
+      (a, b) => sign * (Number(a.metrics[first] ?? 0) - Number(b.metrics[first] ?? 0)) || a.index - b.index,
+    )
+    const shown = spread(ordered, PARETO_ROWS)
+    const note = shown.length < points.length ? `, ${shown.length} shown (--json lists all)` : ''
+    lines.push('', out.bold(`Pareto front (${senses.join(', ')}): ${n(points.length)} points${note}`))
+    if (points.length > 0) lines.push(pointTable(shown, axes, front, dims, ctx, false))
+  }
+  return lines.join('\n')
+}

@@ -1,0 +1,3 @@
+import { defineMlsysimConfig } from '@mlsysim/vitest-config'
+
+export default defineMlsysimConfig()
