@@ -3,7 +3,7 @@
 // catalog entries and random numeric inputs under both fidelities.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type Fidelity, type GraphSolver, solvers } from '../src/index.js'
+import { type Fidelity, type GraphSolver, solvers, toLatexDocument, wgslFunction } from '../src/index.js'
 import { checkBackends } from './model-backends.js'
 import { ALL_WORKLOADS, CHIPS, LANGUAGE_MODELS, modelInputs, PRECISIONS } from './solver-inputs.js'
 
@@ -177,6 +177,18 @@ describe('backends agree for every node-solver model', () => {
         .map((o) => o.name)
       const compared = checkBackends(solver.model, inputs, { smooth, outputs, numRuns: 120 })
       expect(compared, `${id}: derivative comparisons made`).toBeGreaterThan(40)
+    })
+  }
+})
+
+describe('every node-solver model compiles to WGSL and renders to LaTeX', () => {
+  for (const id of Object.keys(CASES)) {
+    it(id, () => {
+      const model = (solvers.get(id) as GraphSolver).model
+      // Constants fit f32, folds are bounded, every operation has a WGSL form.
+      expect(() => wgslFunction(model)).not.toThrow()
+      const doc = toLatexDocument(model)
+      expect(doc.equations).toHaveLength(model.outputNames.length)
     })
   }
 })
