@@ -34,3 +34,13 @@ describe('mlsysim schema space', () => {
     expect(schema.required).toContain('solver')
   })
 })
+
+describe('mlsysim schema curriculum', () => {
+  it('prints the course document JSON Schema', async () => {
+    const r = await cli(['schema', 'curriculum'])
+    expect(r.code).toBe(0)
+    const schema = json<{ $schema: string; properties: Record<string, unknown> }>(r)
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['labs', 'offerings', 'tracks']))
+  })
+})

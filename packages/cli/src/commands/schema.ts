@@ -3,6 +3,7 @@
  * format, for editors (`# yaml-language-server: $schema=…`) and validators.
  */
 import { planJsonSchema, sweepSpaceJsonSchema } from '@mlsysim/core'
+import { curriculumJsonSchema } from '@mlsysim/curriculum'
 import { type CommandSpec, expectPositionals, oneOf, parseCommandArgs } from '../args.js'
 import { EXIT } from '../errors.js'
 import type { Context } from '../io.js'
@@ -10,6 +11,7 @@ import type { Context } from '../io.js'
 export const SCHEMAS = {
   plan: () => planJsonSchema(),
   space: () => sweepSpaceJsonSchema(),
+  curriculum: () => curriculumJsonSchema(),
 } as const
 
 type SchemaName = keyof typeof SCHEMAS
@@ -25,6 +27,7 @@ export const schemaSpec: CommandSpec = {
   examples: [
     ['mlsysim schema plan > plan.schema.json', 'the plan format, for an editor'],
     ['mlsysim schema space > space.schema.json', 'the sweep space format'],
+    ['mlsysim schema curriculum > course.schema.json', 'the course document'],
   ],
 }
 

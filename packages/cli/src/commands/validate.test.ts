@@ -1,6 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { chips } from '@mlsysim/hardware'
 import { workloads } from '@mlsysim/workloads'
 import { describe, expect, it } from 'vitest'
@@ -10,6 +10,16 @@ const dir = mkdtempSync(join(tmpdir(), 'mlsysim-validate-'))
 const write = (name: string, text: string) => {
   writeFileSync(join(dir, name), text)
   return name
+}
+
+/** A fresh directory holding `files` (paths may have folders). */
+function workDirWith(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'mlsysim-course-'))
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, name)), { recursive: true })
+    writeFileSync(join(root, name), text)
+  }
+  return root
 }
 
 const provenance = "provenance: { kind: illustrative, ref: 'a test entry', verified: '2025-01-01' }"
@@ -71,5 +81,61 @@ describe('mlsysim validate catalog', () => {
     const r = await cli(['validate', 'catalogue'])
     expect(r.code).toBe(1)
     expect(r.stderr).toContain("(got 'catalogue') (did you mean catalog?)")
+  })
+})
+
+const track = (hardware: string) =>
+  [
+    'id: iphone',
+    'label: iPhone',
+    'category: Mobile ML',
+    `hardwareRef: ${hardware}`,
+    'defaultModelRef: MobileNetV2',
+    'stakeholder: Mobile product engineer',
+    'primaryMetrics: [latency]',
+    'guardrailMetrics: []',
+    'dominantConstraints: [battery]',
+    'evidence: estimate',
+  ].join('\n')
+
+describe('mlsysim validate curriculum', () => {
+  it('passes the shipped course, listing every check', async () => {
+    const r = await cli(['validate', 'curriculum'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/^check\s+title\s+status\s+errors\s+warnings\n/)
+    expect(r.stdout).toMatch(/^c01\s+.+\s+passed\s+0\s+\d+$/m)
+    expect(r.stdout).toMatch(/\nvalid: the shipped course; 0 errors, \d+ warnings?\n$/)
+    const report = json<{ ok: boolean; issues: unknown[]; checks: Array<{ id: string; status: string }> }>(
+      await cli(['validate', 'curriculum', '--json']),
+    )
+    expect(report.ok).toBe(true)
+    expect(report.checks.every((c) => c.status !== 'failed')).toBe(true)
+  })
+
+  it('checks a course directory on top of the shipped course, naming file and line', async () => {
+    const good = workDirWith({ 'tracks/iphone.yaml': track('iPhone15Pro') })
+    const ok = await cli(['validate', 'curriculum', '.', '--extend'], { cwd: good })
+    expect(ok.code, ok.stderr).toBe(0)
+    expect(ok.stdout).toMatch(/valid: \. \(1 file\); 0 errors/)
+    const bad = workDirWith({ 'tracks/iphone.yaml': track('iPhone15') })
+    const r = await cli(['validate', 'curriculum', '.', '--extend'], { cwd: bad })
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(
+      /^error: tracks\/iphone\.yaml:4: error \[c10\] track 'iphone' › hardwareRef: 'iPhone15' is not in the hardware catalog; did you mean iPhone15Pro/m,
+    )
+    expect(r.stderr).toMatch(/invalid: \. \(1 file\); 1 error, /)
+  })
+
+  it('reports a missing directory, a file instead of one, and --extend without a directory', async () => {
+    expect((await cli(['validate', 'curriculum', 'nowhere'])).stderr).toBe(
+      "error: cannot read course directory 'nowhere': no such directory\n",
+    )
+    const dir = workDirWith({ 'a.yaml': 'x: 1\n' })
+    expect((await cli(['validate', 'curriculum', 'a.yaml'], { cwd: dir })).stderr).toContain(
+      "'a.yaml' is a file",
+    )
+    expect((await cli(['validate', 'curriculum', '--extend'])).stderr).toContain(
+      '--extend needs a course directory to add',
+    )
   })
 })

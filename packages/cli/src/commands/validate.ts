@@ -24,27 +24,30 @@ import { parse as parseYaml } from 'yaml'
 import { type CommandSpec, expectPositionals, oneOf, parseCommandArgs } from '../args.js'
 import { EXIT, UsageError } from '../errors.js'
 import type { Context } from '../io.js'
+import { validateCurriculum } from './validate-curriculum.js'
 
 export const validateSpec: CommandSpec = {
   name: 'validate',
   summary: 'check the course data or the catalogs (built-in, or your own files)',
-  usage: ['validate curriculum [PATH] [--json]', 'validate catalog [FILE…] [--json]'],
+  usage: ['validate curriculum [DIR] [--extend] [--json]', 'validate catalog [FILE…] [--json]'],
   description: [
-    'curriculum: the built-in course (both volumes, offerings, labs, kits, assessment) or a course directory at PATH, with every cross-reference checked (labs, chapters, hardware and solver references, instruments, grade weights). Every problem is listed with its path; exit 1 when there is any.',
+    'curriculum: the shipped course (both volumes, offerings, labs, tracks, kits, assessment), or the course in DIR (its YAML/JSON files; with --extend, added on top of the shipped course), through the schema and every cross-reference check (weeks and labs, chapters, hardware, workload and solver references, instruments, grade weights). Every issue names the entity, the field and, for files, the file and line; exit 1 when there is an error (warnings alone pass).',
     'catalog: the built-in hardware and workload catalogs, and each FILE (YAML or JSON) of your own entries — hardware sections (chips, boards, nodes, fabrics, grids, datacenters, coolingClasses, racks, fleets, pods) or workloads (one entry, a list, or a map of id → entry) — validated by the same schemas.',
   ],
   options: {
+    extend: { type: 'boolean', description: 'curriculum: DIR adds to (or overrides) the shipped course' },
     json: { type: 'boolean', description: 'print the report as JSON' },
   },
   examples: [
     ['mlsysim validate curriculum', 'the built-in course'],
     ['mlsysim validate curriculum ./my-course', 'a course directory'],
+    ['mlsysim validate curriculum ./my-kits --extend', 'your kits and labs on top of the shipped course'],
     ['mlsysim validate catalog', 'the built-in catalogs'],
     ['mlsysim validate catalog my-npu.yaml my-models.yaml', 'your own entries'],
   ],
 }
 
-const TARGETS = ['catalog'] as const
+const TARGETS = ['curriculum', 'catalog'] as const
 
 const BUILT_IN = { chips, boards, nodes, fabrics, grids, datacenters, coolingClasses, racks, fleets, pods }
 
@@ -96,8 +99,13 @@ export async function validateCommand(argv: readonly string[], ctx: Context): Pr
     Number.POSITIVE_INFINITY,
     `what to check: ${TARGETS.join(' or ')}`,
   )
-  oneOf('what to validate', positionals[0]!, TARGETS)
+  const target = oneOf('what to validate', positionals[0]!, TARGETS)
   const json = values.json === true
+  if (target === 'curriculum') {
+    expectPositionals(validateSpec, positionals, 1, 2, 'curriculum and at most one course directory')
+    return validateCurriculum(positionals[1], { json, extend: values.extend === true }, ctx)
+  }
+  if (values.extend === true) throw new UsageError('--extend applies to validate curriculum')
   const counts = {
     ...Object.fromEntries(Object.entries(BUILT_IN).map(([k, r]) => [k, r.size])),
     workloads: workloads.size,
