@@ -472,6 +472,11 @@ export class ExactCells {
   canonical(cell: number): number[] {
     const n = this.sizes[cell]!
     if (n === 0) return []
+    // One part is the exact value itself (a sum that never lost a bit).
+    if (n === 1) {
+      const only = this.parts[cell * ExactCells.PARTS]!
+      return only === 0 ? [] : [only]
+    }
     const parts =
       n > ExactCells.PARTS
         ? this.spill.get(cell)!

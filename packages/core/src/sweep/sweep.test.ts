@@ -412,8 +412,8 @@ describe('backends', () => {
     const opened: string[] = []
     const unavailable: SweepBackend = {
       name: 'webgpu',
-      async open() {
-        opened.push('webgpu')
+      async open(_plan, options) {
+        opened.push(options.auto ? 'webgpu (auto)' : 'webgpu')
         throw new SweepBackendUnavailableError('no adapter')
       },
     }
@@ -424,8 +424,14 @@ describe('backends', () => {
     expect(await sweep(space, { onNotice: (m) => notices.push(m) })).toEqual(expected)
     expect(opened).toEqual([])
     expect(await sweep(space, { gpu: {}, onNotice: (m) => notices.push(m) })).toEqual(expected)
-    expect(opened).toEqual(['webgpu'])
-    expect(notices).toEqual(['the webgpu backend cannot run here (no adapter); using the CPU backend'])
+    expect(await sweep(space, { gpu: {}, backend: 'webgpu', onNotice: (m) => notices.push(m) })).toEqual(
+      expected,
+    )
+    expect(opened).toEqual(['webgpu (auto)', 'webgpu'])
+    expect(notices).toEqual([
+      'the webgpu backend cannot run here (no adapter); using the CPU backend',
+      'the webgpu backend cannot run here (no adapter); using the CPU backend',
+    ])
     await expect(sweep(space, { backend: 'metal' })).rejects.toThrow(
       "unknown sweep backend 'metal'; registered backends are cpu, webgpu",
     )
