@@ -70,6 +70,7 @@ export {
   type InvalidCombination,
   inputsOf,
   type MetricSource,
+  numbersDigest,
   type PlanAxis,
   type PlanBinning,
   type PlanColumn,

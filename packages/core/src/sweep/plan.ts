@@ -204,6 +204,25 @@ export function fingerprintOf(text: string): string {
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0')
 }
 
+/** A digest of typed arrays' bytes (FNV-1a over 32-bit words, two lanes), as 16 hex digits. */
+export function numbersDigest(arrays: readonly (Float64Array | Uint8Array)[]): string {
+  let a = 0x811c9dc5
+  let b = 0x9e3779b9
+  for (const array of arrays) {
+    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength)
+    const words = bytes.length >> 2
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    for (let i = 0; i < words; i++) {
+      const w = view.getUint32(i * 4, true)
+      a = Math.imul(a ^ w, 0x01000193)
+      b = Math.imul(b ^ w, 0x85ebca6b) ^ (a >>> 13)
+    }
+    for (let i = words * 4; i < bytes.length; i++) a = Math.imul(a ^ bytes[i]!, 0x01000193)
+    a = Math.imul(a ^ array.length, 0x01000193)
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0')
+}
+
 /** JSON with object keys sorted, so equal values give equal text. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
@@ -473,6 +492,17 @@ export function planSweep(input: SweepSpace | SweepSpaceInput, options: PlanOpti
       constraints: space.constraints,
       objectives: space.objectives,
       keep: space.keep,
+      // The numbers the solver bound: machines whose catalogs differ produce unmergeable results.
+      bound: {
+        combinations: [...combos.varying],
+        constants: [...combos.constant],
+        values: numbersDigest([
+          combos.values,
+          combos.constantValues,
+          combos.valid,
+          ...axes.flatMap((a) => (a.numbers ? [a.numbers] : [])),
+        ]),
+      },
     }),
   )
   return {

@@ -21,7 +21,7 @@ import {
   sweepEvents,
   sweepSync,
 } from './engine.js'
-import { planSweep, type SweepPlan } from './plan.js'
+import { numbersDigest, planSweep, type SweepPlan } from './plan.js'
 import {
   mergeSweepResults,
   parseSweepResult,
@@ -183,6 +183,24 @@ describe('shards', () => {
     const part = mergeSweepResults([a])
     expect(part.complete).toBe(false)
     expect(part.reduction.ranges).toEqual([[0, 1]])
+  })
+
+  it('fingerprint the numbers the solver bound, so results of machines with other catalogs do not merge', () => {
+    const values = Float64Array.from([1, 2, 3])
+    expect(numbersDigest([values])).toBe(numbersDigest([Float64Array.from([1, 2, 3])]))
+    expect(numbersDigest([values])).not.toBe(numbersDigest([Float64Array.from([1, 2, 3.0000000000000004])]))
+    expect(numbersDigest([Float64Array.from([0])])).not.toBe(numbersDigest([Float64Array.from([-0])]))
+    expect(numbersDigest([values, Uint8Array.from([1])])).not.toBe(
+      numbersDigest([values, Uint8Array.from([0])]),
+    )
+    // Same space, same fingerprint; a scale bound differently (another axis value) changes it.
+    const a = planSweep({ solver: 'sweep-test', axes: { scale: [1, 2], x: [1] } })
+    expect(planSweep({ solver: 'sweep-test', axes: { scale: [1, 2], x: [1] } }).fingerprint).toBe(
+      a.fingerprint,
+    )
+    expect(planSweep({ solver: 'sweep-test', axes: { scale: [1, 3], x: [1] } }).fingerprint).not.toBe(
+      a.fingerprint,
+    )
   })
 
   it('parse "i/n" and reject shards outside their count', () => {
