@@ -1,0 +1,92 @@
+// The WebGPU sweep backend in Chromium (SwiftShader, on the CPU): `navigator.gpu` passed as the
+// GPU, results equal to the CPU backend's exactly on random spaces over real solvers.
+import { afterAll, describe, expect, it } from 'vitest'
+import { registerSweepTestSolver } from '../../../test/sweep-fixtures.js'
+import { randomSpace, resultDifferences, SOLVER_KINDS, seededRandom } from '../../../test/webgpu-fixtures.js'
+import { registerSweepBackend } from '../backend.js'
+import { type SweepProgress, sweep } from '../engine.js'
+import { planSweep, type SweepPlan } from '../plan.js'
+import { createWebGpuBackend, webgpuBackend } from './backend.js'
+
+registerSweepTestSolver()
+
+const gpu = (globalThis as { navigator?: { gpu?: unknown } }).navigator?.gpu
+
+afterAll(() => {
+  registerSweepBackend(webgpuBackend)
+})
+
+async function both(plan: SweepPlan) {
+  const notices: string[] = []
+  const progress: SweepProgress[] = []
+  const gpuResult = await sweep(plan, {
+    backend: 'webgpu',
+    gpu,
+    onNotice: (m) => notices.push(m),
+    onProgress: (p) => progress.push(p),
+  })
+  const cpuResult = await sweep(plan, { backend: 'cpu' })
+  return { gpuResult, cpuResult, notices, progress }
+}
+
+describe('WebGPU sweeps in Chromium (SwiftShader)', () => {
+  it('has navigator.gpu (Chromium started with --enable-unsafe-webgpu, served from localhost)', () => {
+    expect(gpu).toBeDefined()
+  })
+
+  const totals = { spaces: 0, points: 0, feasible: 0 }
+  it.each(SOLVER_KINDS.map((kind) => [kind] as const))(
+    '%s: a random space gives the CPU backend’s results exactly',
+    async (kind) => {
+      const plan = planSweep(randomSpace(kind, seededRandom(7 + kind.length), 8_000))
+      const { gpuResult, cpuResult, notices, progress } = await both(plan)
+      expect(notices.filter((n) => /failed|cannot run|WARNING/.test(n))).toEqual([])
+      expect(progress.at(-1)!.backend).toMatch(/^webgpu \(/)
+      expect(resultDifferences(gpuResult, cpuResult)).toEqual([])
+      expect(gpuResult.reduction).toEqual(cpuResult.reduction)
+      totals.spaces++
+      totals.points += plan.total
+      totals.feasible += cpuResult.counts.feasible
+    },
+    180_000,
+  )
+
+  it('compared real work', () => {
+    console.info(`webgpu differential (Chromium, SwiftShader): ${JSON.stringify(totals)}`)
+    expect(totals.spaces).toBe(SOLVER_KINDS.length)
+    expect(totals.feasible).toBeGreaterThan(100)
+  })
+
+  it('runs the synthetic space exactly with 2-D dispatch, small chunks and overflowing lists', async () => {
+    registerSweepBackend(
+      createWebGpuBackend({ maxRows: 1500, maxWorkgroupsPerDimension: 3, listCapacity: 64 }),
+    )
+    try {
+      const plan = planSweep({
+        solver: 'sweep-test',
+        axes: {
+          mode: ['fast', 'broken', 'slow', 'zero'],
+          flag: [false, true],
+          x: { from: -3, to: 3, count: 61 },
+          n: { from: 0, to: 9, step: 1 },
+          t: { from: 0.25, to: 2, count: 4 },
+        },
+        constraints: ['ok', 'time <= 9', 'ratio < 3 or ratio != ratio'],
+        objectives: [{ minimize: 'y' }, { maximize: 'sum' }, { minimize: 'time' }],
+        keep: {
+          topK: 5,
+          pareto: ['y', 'sum', 'time'],
+          histograms: [{ of: 'mode' }, { of: 'time', bins: 4, range: ['100 ms', '10 s'], scale: 'log' }],
+          heatmaps: [{ x: 'mode', y: 'flag' }],
+        },
+      })
+      const { gpuResult, cpuResult, notices } = await both(plan)
+      expect(resultDifferences(gpuResult, cpuResult)).toEqual([])
+      expect(gpuResult.reduction).toEqual(cpuResult.reduction)
+      // 4 · 2 · 61 · 10 · 4 = 19,520 points, all through the device.
+      expect(notices.at(-1)).toMatch(/19,520 points on the device/)
+    } finally {
+      registerSweepBackend(webgpuBackend)
+    }
+  }, 180_000)
+})
