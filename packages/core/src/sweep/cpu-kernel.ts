@@ -233,7 +233,7 @@ export function compileCpuKernel(plan: SweepPlan): CpuKernelSpec {
       lines.push(`${indent}${declare ? 'const ' : ''}$cc${a} = $cco${a}[$c];`)
     return lines
   }
-  const body = (indent: string) => innermostBody(plan, indent, read, K)
+  const body = (indent: string) => innermostBody(plan, indent, read)
   const runLength = plan.runLength
   const anyInvalid = plan.combinations.valid.includes(0)
 
@@ -317,14 +317,12 @@ function binSource(
   b: PlanBinning,
   name: string,
   read: (n: string) => string,
-  K: number,
   plan: SweepPlan,
   indent: string,
 ): string[] {
   if (b.kind === 'axis') {
     const numericPosition = b.axis - plan.categoricalCount
     const coordinate = numericPosition >= 0 ? `$d${numericPosition + 1}` : `$cc${b.axis}`
-    void K
     return [`${indent}const ${name} = ${coordinate};`]
   }
   const x = emitMetricJs(b.expr, read)
@@ -338,7 +336,7 @@ function binSource(
   ]
 }
 
-function innermostBody(plan: SweepPlan, indent: string, read: (name: string) => string, K: number): string[] {
+function innermostBody(plan: SweepPlan, indent: string, read: (name: string) => string): string[] {
   const L: string[] = []
   const i2 = `${indent}  `
   plan.derived.forEach((d, j) => {
@@ -381,7 +379,7 @@ function innermostBody(plan: SweepPlan, indent: string, read: (name: string) => 
   const histogram = (h: number, ind: string) => {
     const spec = plan.keep.histograms[h]!
     if (spec.binning.kind === 'axis') {
-      L.push(...binSource(spec.binning, `$b${h}`, read, K, plan, ind))
+      L.push(...binSource(spec.binning, `$b${h}`, read, plan, ind))
       L.push(`${ind}$hc${h}[$b${h}]++;`)
       return
     }
@@ -403,8 +401,8 @@ function innermostBody(plan: SweepPlan, indent: string, read: (name: string) => 
   plan.keep.heatmaps.forEach((h, j) => {
     L.push(`${i2}{`)
     const i3 = `${i2}  `
-    L.push(...binSource(h.x, '$bx', read, K, plan, i3))
-    L.push(...binSource(h.y, '$by', read, K, plan, i3))
+    L.push(...binSource(h.x, '$bx', read, plan, i3))
+    L.push(...binSource(h.y, '$by', read, plan, i3))
     L.push(`${i3}if ($bx >= 0 && $by >= 0) {`)
     L.push(`${i3}  const $cell = $by * ${h.x.bins} + $bx; $gc${j}[$cell]++;`)
     if (h.metric) {

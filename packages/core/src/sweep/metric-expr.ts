@@ -573,7 +573,8 @@ export function formatMetricExpression(expr: MetricExpr): string {
     e.kind === 'binary' ? `(${formatMetricExpression(e)})` : formatMetricExpression(e)
   switch (expr.kind) {
     case 'number':
-      return expr.unit === undefined ? String(expr.value) : `${expr.value}`
+      // In SI base units: a literal written with a unit prints as its value.
+      return String(expr.value)
     case 'boolean':
       return String(expr.value)
     case 'name':

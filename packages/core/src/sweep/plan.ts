@@ -479,7 +479,7 @@ export function planSweep(input: SweepSpace | SweepSpaceInput, options: PlanOpti
     objectives.push({ name, sense, source, expr: checked.expr })
   })
   const axisIndex = new Map(axes.map((a, i) => [a.key, i]))
-  const keep = planKeep(space, axes, axisIndex, objectives, metrics, outputNames, derived, check, issues)
+  const keep = planKeep(space, axes, axisIndex, objectives, outputNames, derived, check, issues)
   if (issues.length > 0) throw fail()
 
   const fingerprint = fingerprintOf(
@@ -632,7 +632,6 @@ function planKeep(
   axes: readonly PlanAxis[],
   axisIndex: ReadonlyMap<string, number>,
   objectives: readonly PlanObjective[],
-  metrics: ReadonlyMap<string, PlanMetric>,
   outputNames: readonly string[],
   derived: readonly { name: string }[],
   check: Check,
@@ -792,7 +791,6 @@ function planKeep(
     })
     table = { columns, where: spec.where }
   }
-  void metrics
   return {
     topK: objectives.length > 0 ? keep.topK : 0,
     ...(pareto ? { pareto } : {}),

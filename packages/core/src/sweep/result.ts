@@ -7,7 +7,6 @@
  * Kept points are materialized (coordinates and every metric) in f64 by the scalar evaluator,
  * so a merge needs no solver, no catalog and no plan: only the results.
  */
-import type { MetricExpr } from './metric-expr.js'
 import { evaluatePoint, type InvalidCombination, type PlanBinning, type SweepPlan } from './plan.js'
 import { exactValue, mergePartials, type SweepPartial } from './reductions.js'
 import type { SweepSpace } from './space.js'
@@ -389,6 +388,3 @@ export function parseSweepResult(text: string): SweepResult {
   }
   return value
 }
-
-/** The value of an expression for reports that do not need the plan (re-exported for symmetry). */
-export type { MetricExpr }
