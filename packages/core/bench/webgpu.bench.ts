@@ -1,0 +1,91 @@
+/**
+ * WebGPU sweep throughput (configurations per second) for the three standard spaces, next to
+ * the CPU kernel on one core and on every core:
+ *
+ *   cpu (1 core) · cpu (all cores) · webgpu in Node (Dawn in a child process; lavapipe unless
+ *   VK_ICD_FILENAMES names another driver) · webgpu in Chromium (BENCH_CHROMIUM=1: the page
+ *   from bench/webgpu-chromium.ts, SwiftShader unless Chromium finds a GPU)
+ *
+ * WebGPU figures are end to end (open = child process, adapter, shader compile; then the sweep
+ * with its f64 refinement), and "warm" excludes the open. Software adapters prove correctness,
+ * not speed: on a CPU-only machine the CPU kernel is the fast path. Reported, never asserted.
+ * Run: `pnpm bench` in packages/core (or `tsx --conditions=@mlsysim/source bench/webgpu.bench.ts`).
+ */
+import { availableParallelism, cpus } from 'node:os'
+import { performance } from 'node:perf_hooks'
+import { planSweep, type SweepPlan, sweep, webgpuBackend } from '../src/index.js'
+import { createNodeWebGpu, sweepOnAllCores } from '../src/node.js'
+import { standardSpaces } from './webgpu-spaces.js'
+
+const SCALE = Number(process.env.BENCH_SCALE ?? 1)
+const rate = (points: number, ms: number) =>
+  (points / (ms / 1000)).toLocaleString('en-US', { maximumFractionDigits: 0 })
+
+async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now()
+  const value = await run()
+  return [value, performance.now() - start]
+}
+
+/** Opens a WebGPU session, then runs every chunk (two in flight, as the engine does). */
+async function webgpuWarm(plan: SweepPlan) {
+  const [session, openMs] = await timed(() => webgpuBackend.open(plan, { gpu: createNodeWebGpu() }))
+  const [, runMs] = await timed(async () => {
+    const chunks: [number, number][] = []
+    for (let s = 0; s < plan.total; s += session.chunkSize)
+      chunks.push([s, Math.min(plan.total, s + session.chunkSize)])
+    let next = 0
+    const lane = async () => {
+      while (next < chunks.length) {
+        const [s, e] = chunks[next++]!
+        await session.evaluate(s, e)
+      }
+    }
+    await Promise.all([lane(), lane()])
+  })
+  const adapter = session.description
+  await session.close()
+  return { openMs, runMs, adapter }
+}
+
+console.log(
+  `WebGPU sweep benchmark — ${cpus()[0]?.model ?? 'cpu'}, ${availableParallelism()} cores, Node ${process.version}`,
+)
+const rows: string[][] = [
+  [
+    'space',
+    'points',
+    'cpu 1 core',
+    'cpu all cores',
+    'webgpu end-to-end',
+    'webgpu warm',
+    'warm / 1 core',
+    'adapter',
+  ],
+]
+for (const [name, space] of Object.entries(standardSpaces(SCALE))) {
+  const plan = planSweep(space)
+  await sweep(plan, { backend: 'cpu' }) // warm the CPU kernel (V8 optimizes it while it runs)
+  const [cpuResult, cpuMs] = await timed(() => sweep(plan, { backend: 'cpu' }))
+  const [, allMs] = await timed(() => sweepOnAllCores(plan))
+  const notices: string[] = []
+  const [gpuResult, gpuMs] = await timed(() =>
+    sweep(plan, { backend: 'webgpu', gpu: createNodeWebGpu(), onNotice: (m) => notices.push(m) }),
+  )
+  const same = JSON.stringify(gpuResult.reduction) === JSON.stringify(cpuResult.reduction)
+  const warm = await webgpuWarm(plan)
+  rows.push([
+    name,
+    plan.total.toLocaleString('en-US'),
+    rate(plan.total, cpuMs),
+    rate(plan.total, allMs),
+    `${rate(plan.total, gpuMs)}${same ? '' : ' (DIFFERS from cpu!)'}`,
+    `${rate(plan.total, warm.runMs)} (open ${(warm.openMs / 1000).toFixed(1)} s)`,
+    (cpuMs / warm.runMs).toFixed(2),
+    warm.adapter,
+  ])
+  for (const n of notices) console.log(`  ${n}`)
+}
+const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => r[j]!.length)))
+for (const r of rows) console.log(r.map((c, j) => c.padEnd(widths[j]!)).join('  '))
+console.log('configurations per second; "warm / 1 core" > 1 means the WebGPU path beat one CPU core.')
