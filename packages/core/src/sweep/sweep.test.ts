@@ -148,6 +148,34 @@ describe('the CPU kernel', () => {
     expect(inner).toMatch(/const v\d+ = \(v\d+ \* v\d+\);/)
     expect(sweepSync(plan)).toEqual(referenceResult(plan))
   })
+
+  it('prunes the branches a space never takes, with the values of the full graph', () => {
+    const space = (isTraining: boolean[]) =>
+      planSweep({
+        solver: 'single-node',
+        fixed: { workload: 'Llama3_8B' },
+        axes: {
+          hardware: { ids: ['H100', 'A100'] },
+          isTraining,
+          batchSize: { from: 1, to: 512, factor: 2, scale: 'log' },
+        },
+        constraints: ['feasible'],
+        objectives: [{ minimize: 'latency' }, { minimize: 'memoryFootprint' }],
+        keep: { topK: 20 },
+      })
+    const rowStatements = (plan: SweepPlan) =>
+      compileCpuKernel(plan)
+        .source.split('for (; $d1 <')[1]!
+        .split('\n')
+        .filter((l) => /^\s+const v\d+ =/.test(l)).length
+    const inference = space([false])
+    const both = space([false, true])
+    // With isTraining fixed to false, the training footprint (activations, optimizer state) is
+    // not computed per row; with both modes it must be.
+    expect(rowStatements(inference)).toBeLessThan(rowStatements(both) - 5)
+    expect(sweepSync(inference)).toEqual(referenceResult(inference))
+    expect(sweepSync(both)).toEqual(referenceResult(both))
+  })
 })
 
 describe('shards', () => {
