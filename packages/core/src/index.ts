@@ -3,9 +3,11 @@
  * and the sweep engine.
  */
 export * from './constants.js'
+export * from './evaluate/index.js'
 export * from './expr/index.js'
-export { type Formula, defineFormula, sourcedConstant } from './physics/formula.js'
+export { defineFormula, type Formula, sourcedConstant } from './physics/formula.js'
 export * from './physics/index.js'
+export * from './scenarios/index.js'
 export {
   defineGraphSolver,
   defineProcedureSolver,
@@ -19,14 +21,41 @@ export {
 export { type InputIssue, SolverInputError } from './solver/errors.js'
 export { asOriginal, FIDELITIES, type Fidelity, ORIGINAL } from './solver/fidelity.js'
 export * from './solver/fields.js'
-export { listSolvers, type PreparedSolve, prepare, prepareInput, type SolveOptions, type SolverId, type SolverInfo, type SolverInput, type SolverResult, solve, solvers } from './solver/solve.js'
-export { SOLVERS } from './solvers/index.js'
-export * from './solvers/single-node.js'
-export * from './evaluate/index.js'
-export * from './sweep/index.js'
-export * from './sweep/webgpu/index.js'
-export * from './scenarios/index.js'
-export { type CheckpointInput, type CheckpointResult, checkpoint, checkpointInput } from './solvers/checkpoint.js'
+export {
+  listSolvers,
+  type PreparedSolve,
+  prepare,
+  prepareInput,
+  type SolveOptions,
+  type SolverId,
+  type SolverInfo,
+  type SolverInput,
+  type SolverResult,
+  solve,
+  solvers,
+} from './solver/solve.js'
+export { type BatchingInput, type BatchingResult, batching, batchingInput } from './solvers/batching.js'
+export {
+  type CheckpointInput,
+  type CheckpointResult,
+  checkpoint,
+  checkpointInput,
+} from './solvers/checkpoint.js'
+export {
+  COMPRESSION_METHODS,
+  type CompressionInput,
+  type CompressionResult,
+  compression,
+  compressionInput,
+  SPARSITY_TYPES,
+} from './solvers/compression.js'
+export {
+  type ContinuousBatchingInput,
+  type ContinuousBatchingResult,
+  continuousBatching,
+  continuousBatchingInput,
+} from './solvers/continuous-batching.js'
+export { type DataInput, type DataResult, data, dataInput } from './solvers/data.js'
 export {
   type DistributedInput,
   type DistributedNodeResult,
@@ -35,7 +64,33 @@ export {
   distributedInput,
 } from './solvers/distributed.js'
 export { type EconomicsInput, type EconomicsResult, economics, economicsInput } from './solvers/economics.js'
-export { type MoeRoutingInput, type MoeRoutingResult, moeRouting, moeRoutingInput } from './solvers/moe-routing.js'
+export {
+  type EfficiencyInput,
+  type EfficiencyResult,
+  efficiency,
+  efficiencyInput,
+  KERNEL_TYPES,
+  type KernelType,
+} from './solvers/efficiency.js'
+export { SOLVERS } from './solvers/index.js'
+export {
+  type InferenceScalingInput,
+  type InferenceScalingResult,
+  inferenceScaling,
+  inferenceScalingInput,
+} from './solvers/inference-scaling.js'
+export {
+  type MoeRoutingInput,
+  type MoeRoutingResult,
+  moeRouting,
+  moeRoutingInput,
+} from './solvers/moe-routing.js'
+export {
+  type NetworkRooflineInput,
+  type NetworkRooflineResult,
+  networkRoofline,
+  networkRooflineInput,
+} from './solvers/network-roofline.js'
 export {
   type OrchestrationInput,
   type OrchestrationResult,
@@ -56,66 +111,19 @@ export {
   placement,
   placementInput,
 } from './solvers/placement.js'
-export { type ReliabilityInput, type ReliabilityResult, reliability, reliabilityInput } from './solvers/reliability.js'
-export { type ScalingInput, type ScalingResult, scaling, scalingInput } from './solvers/scaling.js'
 export {
-  type SustainabilityInput,
-  type SustainabilityResult,
-  sustainability,
-  sustainabilityInput,
-} from './solvers/sustainability.js'
-export { type TopologyInput, type TopologyResult, topology, topologyInput } from './solvers/topology.js'
-export {
-  expertParametersOf,
-  OPTIMIZERS,
-  type Optimizer,
-  type TrainingMemoryInput,
-  type TrainingMemoryResult,
-  trainingMemory,
-  trainingMemoryInput,
-} from './solvers/training-memory.js'
-export { type BatchingInput, type BatchingResult, batching, batchingInput } from './solvers/batching.js'
-export {
-  COMPRESSION_METHODS,
-  type CompressionInput,
-  type CompressionResult,
-  compression,
-  compressionInput,
-  SPARSITY_TYPES,
-} from './solvers/compression.js'
-export {
-  type ContinuousBatchingInput,
-  type ContinuousBatchingResult,
-  continuousBatching,
-  continuousBatchingInput,
-} from './solvers/continuous-batching.js'
-export { type DataInput, type DataResult, data, dataInput } from './solvers/data.js'
-export {
-  type EfficiencyInput,
-  type EfficiencyResult,
-  efficiency,
-  efficiencyInput,
-  KERNEL_TYPES,
-  type KernelType,
-} from './solvers/efficiency.js'
-export {
-  type InferenceScalingInput,
-  type InferenceScalingResult,
-  inferenceScaling,
-  inferenceScalingInput,
-} from './solvers/inference-scaling.js'
-export {
-  type NetworkRooflineInput,
-  type NetworkRooflineResult,
-  networkRoofline,
-  networkRooflineInput,
-} from './solvers/network-roofline.js'
+  type ReliabilityInput,
+  type ReliabilityResult,
+  reliability,
+  reliabilityInput,
+} from './solvers/reliability.js'
 export {
   type ResponsibleInput,
   type ResponsibleResult,
   responsible,
   responsibleInput,
 } from './solvers/responsible.js'
+export { type ScalingInput, type ScalingResult, scaling, scalingInput } from './solvers/scaling.js'
 export {
   SENSITIVITY_PARAMETERS,
   type SensitivityInput,
@@ -139,6 +147,13 @@ export {
   servingCapacity,
   servingCapacityInput,
 } from './solvers/serving-capacity.js'
+export * from './solvers/single-node.js'
+export {
+  type SustainabilityInput,
+  type SustainabilityResult,
+  sustainability,
+  sustainabilityInput,
+} from './solvers/sustainability.js'
 export { type SynthesisInput, type SynthesisResult, synthesis, synthesisInput } from './solvers/synthesis.js'
 export {
   type TailLatencyInput,
@@ -146,6 +161,16 @@ export {
   tailLatency,
   tailLatencyInput,
 } from './solvers/tail-latency.js'
+export { type TopologyInput, type TopologyResult, topology, topologyInput } from './solvers/topology.js'
+export {
+  expertParametersOf,
+  OPTIMIZERS,
+  type Optimizer,
+  type TrainingMemoryInput,
+  type TrainingMemoryResult,
+  trainingMemory,
+  trainingMemoryInput,
+} from './solvers/training-memory.js'
 export {
   type TransformationInput,
   type TransformationResult,
@@ -158,3 +183,5 @@ export {
   weightStreaming,
   weightStreamingInput,
 } from './solvers/weight-streaming.js'
+export * from './sweep/index.js'
+export * from './sweep/webgpu/index.js'

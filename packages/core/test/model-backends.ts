@@ -86,6 +86,7 @@ export function checkDerivatives(
 ): number {
   const numeric = model.outputs.filter((o) => o.type === 'number').map((o) => o.name)
   const outputs = options.outputs ?? numeric
+  const branches = model.outputs.filter((o) => o.type === 'boolean').map((o) => o.name)
   let compared = 0
   fc.assert(
     fc.property(arb, fc.constantFrom(...options.smooth), (inputs, wrt) => {
@@ -102,6 +103,8 @@ export function checkDerivatives(
       const h = Math.max(Math.abs(x) * 1e-6, 1e-12)
       const up = model.evaluate({ ...inputs, [wrt]: x + h })
       const down = model.evaluate({ ...inputs, [wrt]: x - h })
+      // A branch taken differently on either side (a boolean output flips) marks a kink.
+      if (branches.some((name) => !sameNumber(up[name]!, down[name]!))) return
       for (const name of outputs) {
         const f0 = base[name]!
         const fUp = up[name]!
@@ -134,6 +137,42 @@ export function checkBackends(model: Model, arb: fc.Arbitrary<Inputs>, options: 
   return checkDerivatives(model, arb, options)
 }
 
-/** A positive double in [min, max], finite. */
-export const positive = (min: number, max: number) =>
-  fc.double({ min, max, noNaN: true, noDefaultInfinity: true })
+/** Positive doubles in [min, max], log-uniform so that every decade is exercised. */
+export function positive(min: number, max: number): fc.Arbitrary<number> {
+  return fc
+    .double({ min: Math.log(min), max: Math.log(max), noNaN: true })
+    .map((l) => Math.min(max, Math.max(min, Math.exp(l))))
+}
+
+/** A fixed value (a catalog constant that is not worth varying). */
+export function fixed(value: number): fc.Arbitrary<number> {
+  return fc.constant(value)
+}
+
+export type InputArbitraries = Readonly<Record<string, fc.Arbitrary<number>>>
+
+export interface AgreementOptions {
+  /** Inputs to differentiate by (smooth, continuous inputs). */
+  readonly smooth: readonly string[]
+  /** Outputs whose derivatives are compared (numeric, smooth between kinks). */
+  readonly differentiable: readonly string[]
+  readonly numRuns?: number
+}
+
+/** All three checks on inputs drawn per input name; asserts every input has an arbitrary and that derivatives were compared. */
+export function expectBackendsAgree(
+  model: Model,
+  arbitraries: InputArbitraries,
+  options: AgreementOptions,
+): void {
+  const missing = model.inputNames.filter((name) => !(name in arbitraries))
+  expect(missing, `arbitraries for every input of '${model.id}'`).toEqual([])
+  const compared = checkBackends(model, fc.record(arbitraries as Record<string, fc.Arbitrary<number>>), {
+    smooth: options.smooth,
+    outputs: options.differentiable,
+    numRuns: options.numRuns ?? 60,
+  })
+  if (options.smooth.length > 0) {
+    expect(compared, `derivative comparisons made for '${model.id}'`).toBeGreaterThan(0)
+  }
+}

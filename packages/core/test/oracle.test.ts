@@ -11,7 +11,9 @@ interface OracleCase {
   expected: Record<string, unknown>
 }
 
-const { cases } = JSON.parse(readFileSync(new URL('./fixtures/oracle-cases.json', import.meta.url), 'utf8')) as {
+const { cases } = JSON.parse(
+  readFileSync(new URL('./fixtures/oracle-cases.json', import.meta.url), 'utf8'),
+) as {
   cases: OracleCase[]
 }
 
@@ -22,9 +24,11 @@ function expectClose(actual: unknown, expected: unknown, path: string): void {
     const a = actual as number
     if (expected === 0) expect(Math.abs(a), path).toBeLessThan(1e-12)
     else if (!Number.isFinite(expected)) expect(a, path).toBe(expected)
-    else expect(Math.abs(a - expected) / Math.abs(expected), `${path}: ${a} vs ${expected}`).toBeLessThan(1e-9)
+    else
+      expect(Math.abs(a - expected) / Math.abs(expected), `${path}: ${a} vs ${expected}`).toBeLessThan(1e-9)
   } else if (expected !== null && typeof expected === 'object') {
-    for (const [key, value] of Object.entries(expected)) expectClose((actual as Record<string, unknown>)?.[key], value, `${path}.${key}`)
+    for (const [key, value] of Object.entries(expected))
+      expectClose((actual as Record<string, unknown>)?.[key], value, `${path}.${key}`)
   } else {
     expect(actual, path).toBe(expected)
   }

@@ -8,7 +8,7 @@ import type { GraphSolver } from '../src/solver/define.js'
 import { SolverInputError } from '../src/solver/errors.js'
 import type { Fidelity } from '../src/solver/fidelity.js'
 import { prepareInput, solve } from '../src/solver/solve.js'
-import type { InputArbitraries } from './model-agreement.js'
+import type { InputArbitraries } from './model-backends.js'
 
 /** Every model input of a solve: what `bind` derives plus the numeric inputs. */
 export function boundInputs(

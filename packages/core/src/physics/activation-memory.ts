@@ -13,7 +13,9 @@ export const ACTIVATION_STRATEGIES = ['none', 'selective', 'full'] as const
 export type ActivationStrategy = (typeof ACTIVATION_STRATEGIES)[number]
 
 /** Coefficients (linear s·b·h term, quadratic a·s²·b term) of each strategy. */
-export const ACTIVATION_COEFFICIENTS: Readonly<Record<ActivationStrategy, { linear: number; quadratic: number }>> = {
+export const ACTIVATION_COEFFICIENTS: Readonly<
+  Record<ActivationStrategy, { linear: number; quadratic: number }>
+> = {
   none: { linear: 34, quadratic: 5 },
   selective: { linear: 34, quadratic: 0 },
   full: { linear: 2, quadratic: 0 },
@@ -33,7 +35,9 @@ export const activationMemory = defineFormula(
   },
   (_b, x): Expr => {
     const sbh = x.seqLen.mul(x.batch).mul(x.hidden)
-    const perLayerFp16 = x.linear.mul(sbh).add(x.quadratic.mul(x.heads).mul(x.seqLen).mul(x.seqLen).mul(x.batch))
+    const perLayerFp16 = x.linear
+      .mul(sbh)
+      .add(x.quadratic.mul(x.heads).mul(x.seqLen).mul(x.seqLen).mul(x.batch))
     return x.layers.mul(perLayerFp16).mul(x.bytesPerElement.div(2))
   },
 )

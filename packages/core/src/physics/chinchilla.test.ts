@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { expectBackendsAgree, positive } from '../../test/model-agreement.js'
+import { expectBackendsAgree, positive } from '../../test/model-backends.js'
 import { computeOptimalParameters, computeOptimalTokens, trainingFlops } from './chinchilla.js'
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { expectBackendsAgree, positive } from '../../test/model-agreement.js'
+import { expectBackendsAgree, positive } from '../../test/model-backends.js'
 import { fleetTco, monthlyEgressCost } from './costs.js'
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b)

@@ -2,9 +2,10 @@
  * A physics formula written once as a graph fragment — `(b, args) => Expr` — usable inside
  * any solver's graph, and callable on plain numbers through a compiled one-output model.
  */
+
+import type { Sourced } from '@mlsysim/units'
 import type { DimensionLike, Expr, GraphBuilder } from '../expr/graph-builder.js'
 import { defineModel, type Model } from '../expr/model.js'
-import type { Sourced } from '@mlsysim/units'
 
 export interface Formula<K extends string> {
   /** Evaluates on plain numbers in base units. */
@@ -30,6 +31,12 @@ export function defineFormula<K extends string>(
 }
 
 /** A sourced constant inside a graph, rendered by its symbol. */
-export function sourcedConstant(b: GraphBuilder, name: string, value: Sourced, dim: DimensionLike, symbol: string): Expr {
+export function sourcedConstant(
+  b: GraphBuilder,
+  name: string,
+  value: Sourced,
+  dim: DimensionLike,
+  symbol: string,
+): Expr {
   return b.constant(value.value, dim, { name, symbol, provenance: value.provenance })
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { expectBackendsAgree, positive } from '../../test/model-agreement.js'
+import { expectBackendsAgree, positive } from '../../test/model-backends.js'
 import { fiberRoundTrip } from './network-latency.js'
 
 describe('fiber round trip', () => {

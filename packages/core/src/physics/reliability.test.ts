@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { expectBackendsAgree, positive } from '../../test/model-agreement.js'
+import { expectBackendsAgree, positive } from '../../test/model-backends.js'
 import {
   clusterMtbf,
   failureProbability,

@@ -6,10 +6,12 @@
 import {
   type Chip,
   type Datacenter,
+  type Fabric,
   type Fleet,
   type Grid,
   resolveChip,
   resolveDatacenter,
+  resolveFabric,
   resolveFleet,
   resolveGrid,
 } from '@mlsysim/hardware'
@@ -84,3 +86,4 @@ export const hardwareField = () => reference<Chip>('hardware', resolveChip)
 export const fleetField = () => reference<Fleet>('fleet', resolveFleet)
 export const gridField = () => reference<Grid>('grid', resolveGrid)
 export const datacenterField = () => reference<Datacenter>('datacenter', resolveDatacenter)
+export const fabricField = () => reference<Fabric>('fabric', resolveFabric)

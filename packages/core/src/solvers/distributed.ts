@@ -41,7 +41,7 @@ import { z } from 'zod'
 import { DEFAULT_OVERLAP_EFFICIENCY, FALLBACK_INTRA_NODE_LATENCY } from '../constants.js'
 import type { Expr, GraphBuilder } from '../expr/graph-builder.js'
 import { defineModel } from '../expr/model.js'
-import { ACTIVATION_COEFFICIENTS, activationMemory } from '../physics/activation-memory.js'
+import { ACTIVATION_COEFFICIENTS } from '../physics/activation-memory.js'
 import { allToAll, hierarchicalAllReduce, pointToPointTime, ringAllReduce } from '../physics/collectives.js'
 import { sourcedConstant } from '../physics/formula.js'
 import { pipelineBubbleFraction, pipelineBubbleOverhead } from '../physics/pipeline.js'
@@ -54,7 +54,7 @@ import {
   precisionField,
   workloadField,
 } from '../solver/fields.js'
-import { bindNode, type IronLaw, ironLaw, nodeRoofline } from './single-node.js'
+import { bindNode, type IronLaw, ironLaw, nodeRoofline, wholeModelTrainingFootprint } from './single-node.js'
 import {
   COMMUNICATION_BUFFER_FRACTION,
   expertParametersOf,
@@ -151,31 +151,6 @@ export const distributedInput = z
     })
   })
 export type DistributedInput = z.output<typeof distributedInput>
-
-/** The original footprint of Engine.solve(is_training): whole-model state, ZeRO by stage over DP. */
-function unshardedFootprint(b: GraphBuilder, x: Record<string, Expr>, localBatch: Expr, dp: Expr): Expr {
-  const one = b.constant(1)
-  const shard = (stage: number) => b.select(x.zeroStage!.ge(stage), dp, one)
-  const grads = x.weightBytes!.mul(x.trainableFraction!)
-  const optimizer = x.parameters!.mul(x.trainableFraction!).mul(x.optimizerBytesPerParam!)
-  const activations = activationMemory.fragment(b, {
-    layers: x.layers!,
-    seqLen: x.seqLen!,
-    batch: localBatch,
-    hidden: x.hidden!,
-    heads: x.heads!,
-    bytesPerElement: x.bytesPerElement!,
-    linear: x.activationLinear!,
-    quadratic: x.activationQuadratic!,
-  })
-  const transformer = x
-    .weightBytes!.div(shard(3))
-    .add(grads.div(shard(2)))
-    .add(optimizer.div(shard(1)))
-    .add(activations)
-  const other = x.weightBytes!.add(x.weightBytes!).add(x.parameters!.mul(b.constant(12, 'bytes')))
-  return b.select(x.isTransformer!.gt(0), transformer, other)
-}
 
 const model = defineModel('distributed', (b) => {
   const n = (name: string, dim: Parameters<GraphBuilder['input']>[1], symbol?: string) =>
@@ -298,7 +273,27 @@ const model = defineModel('distributed', (b) => {
     ),
     capacity: x.capacity!,
   })
-  const footprint = b.select(original, unshardedFootprint(b, x, localBatchOriginal, dp), state.totalBytes)
+  const footprint = b.select(
+    original,
+    wholeModelTrainingFootprint(b, {
+      weightBytes: x.weightBytes!,
+      parameters: x.parameters!,
+      trainableFraction: x.trainableFraction!,
+      optimizerBytesPerParam: x.optimizerBytesPerParam!,
+      zeroStage: x.zeroStage!,
+      dpSize: dp,
+      layers: x.layers!,
+      seqLen: x.seqLen!,
+      batch: localBatchOriginal,
+      hidden: x.hidden!,
+      heads: x.heads!,
+      bytesPerElement: x.bytesPerElement!,
+      activationLinear: x.activationLinear!,
+      activationQuadratic: x.activationQuadratic!,
+      isTransformer: x.isTransformer!,
+    }),
+    state.totalBytes,
+  )
 
   const passes = sourcedConstant(b, 'TRAINING_PASSES', TRAINING_PASSES, 'count', 'k_{fb}')
   const attentionPerToken = sourcedConstant(

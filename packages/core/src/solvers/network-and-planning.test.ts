@@ -1,7 +1,7 @@
 // Scaling, orchestration, topology and MoE routing.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { expectBackendsAgree, positive } from '../../test/model-agreement.js'
+import { expectBackendsAgree, positive } from '../../test/model-backends.js'
 import { around, boundInputs, expectInputError } from '../../test/solver-fixtures.js'
 import { solve } from '../solver/solve.js'
 import { type MoeRoutingResult, moeRouting } from './moe-routing.js'

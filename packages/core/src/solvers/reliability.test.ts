@@ -1,7 +1,7 @@
 // Reliability and checkpoint solvers.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { expectBackendsAgree, positive } from '../../test/model-agreement.js'
+import { expectBackendsAgree, positive } from '../../test/model-backends.js'
 import { around, boundInputs, expectInputError } from '../../test/solver-fixtures.js'
 import { solve } from '../solver/solve.js'
 import { type CheckpointResult, checkpoint } from './checkpoint.js'

@@ -140,6 +140,54 @@ export function nodeRoofline(b: GraphBuilder, x: NodeRooflineArgs) {
   }
 }
 
+/** Inputs of the whole-model training footprint (the original's `training_memory` on one device). */
+export interface TrainingFootprintArgs {
+  weightBytes: Expr
+  parameters: Expr
+  trainableFraction: Expr
+  optimizerBytesPerParam: Expr
+  zeroStage: Expr
+  dpSize: Expr
+  layers: Expr
+  seqLen: Expr
+  batch: Expr
+  hidden: Expr
+  heads: Expr
+  bytesPerElement: Expr
+  activationLinear: Expr
+  activationQuadratic: Expr
+  isTransformer: Expr
+}
+
+/**
+ * Training footprint of the whole model on one device. Transformer: weights + gradients +
+ * optimizer state (ZeRO-sharded over data parallelism by stage) + Korthikanti activations.
+ * Other workloads: weights + gradients + 12 B/param of Adam state (16 B/param at fp16).
+ */
+export function wholeModelTrainingFootprint(b: GraphBuilder, x: TrainingFootprintArgs): Expr {
+  const one = b.constant(1)
+  const grads = x.weightBytes.mul(x.trainableFraction)
+  const optimizer = x.parameters.mul(x.trainableFraction).mul(x.optimizerBytesPerParam)
+  const shard = (stage: number) => b.select(x.zeroStage.ge(stage), x.dpSize, one)
+  const activations = activationMemory.fragment(b, {
+    layers: x.layers,
+    seqLen: x.seqLen,
+    batch: x.batch,
+    hidden: x.hidden,
+    heads: x.heads,
+    bytesPerElement: x.bytesPerElement,
+    linear: x.activationLinear,
+    quadratic: x.activationQuadratic,
+  })
+  const transformer = x.weightBytes
+    .div(shard(3))
+    .add(grads.div(shard(2)))
+    .add(optimizer.div(shard(1)))
+    .add(activations)
+  const other = x.weightBytes.add(x.weightBytes).add(x.parameters.mul(b.constant(12, 'bytes')))
+  return b.select(x.isTransformer.gt(0), transformer, other)
+}
+
 const model = defineModel('single-node', (b) => {
   const batchSize = b.input('batchSize', 'count', { symbol: 'B', description: 'samples per batch' })
   const efficiency = b.input('efficiency', 'count', {
@@ -166,37 +214,27 @@ const model = defineModel('single-node', (b) => {
   const linear = b.input('activationLinear', 'count', { symbol: 'c_1' })
   const quadratic = b.input('activationQuadratic', 'count', { symbol: 'c_2' })
 
-  // Training footprint of a transformer: weights + gradients + optimizer state (ZeRO-sharded
-  // over data parallelism by stage) + Korthikanti activations. Other workloads: 16 B/param at fp16.
+  const training_ = wholeModelTrainingFootprint(b, {
+    weightBytes,
+    parameters: params,
+    trainableFraction,
+    optimizerBytesPerParam: optimizerBytes,
+    zeroStage,
+    dpSize,
+    layers,
+    seqLen,
+    batch: batchSize,
+    hidden,
+    heads,
+    bytesPerElement: bytesPerParam,
+    activationLinear: linear,
+    activationQuadratic: quadratic,
+    isTransformer: transformer,
+  })
   const one = b.constant(1)
-  const grads = weightBytes.mul(trainableFraction)
-  const optimizer = params.mul(trainableFraction).mul(optimizerBytes)
-  const shard = (stage: number) => b.select(zeroStage.ge(stage), dpSize, one)
-  const activations = b.let(
-    'activationBytes',
-    activationMemory.fragment(b, {
-      layers,
-      seqLen,
-      batch: batchSize,
-      hidden,
-      heads,
-      bytesPerElement: bytesPerParam,
-      linear,
-      quadratic,
-    }),
-    { symbol: 'A' },
-  )
-  const transformerTraining = weightBytes
-    .div(shard(3))
-    .add(grads.div(shard(2)))
-    .add(optimizer.div(shard(1)))
-    .add(activations)
-  const otherTraining = weightBytes.add(weightBytes).add(params.mul(b.constant(12, 'bytes')))
-  const footprint = b.let(
-    'memoryFootprint',
-    b.select(training.gt(0), b.select(transformer.gt(0), transformerTraining, otherTraining), weightBytes),
-    { symbol: 'M' },
-  )
+  const footprint = b.let('memoryFootprint', b.select(training.gt(0), training_, weightBytes), {
+    symbol: 'M',
+  })
   const roofline = nodeRoofline(b, {
     opsPerSample: ops,
     batchSize,

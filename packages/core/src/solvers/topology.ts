@@ -14,7 +14,7 @@
  * (Dally & Towles 2003, §3.3). An unknown topology name is an input error in the default
  * model; the original silently treats it as a fat tree.
  */
-import { FABRIC_TOPOLOGIES, type Fabric, resolveFabric } from '@mlsysim/hardware'
+import { FABRIC_TOPOLOGIES } from '@mlsysim/hardware'
 import { format, sourced } from '@mlsysim/units'
 import { z } from 'zod'
 import type { Expr } from '../expr/graph-builder.js'
@@ -23,7 +23,7 @@ import { bisectionBandwidth } from '../physics/collectives.js'
 import { sourcedConstant } from '../physics/formula.js'
 import { defineGraphSolver, type SolveContext, type SolverResultBase } from '../solver/define.js'
 import { SolverInputError } from '../solver/errors.js'
-import { integerField } from '../solver/fields.js'
+import { fabricField, integerField } from '../solver/fields.js'
 
 /** Dragonfly bisection relative to a fat tree (Kim et al. 2008, as the original uses it). */
 export const DRAGONFLY_BISECTION_FRACTION = sourced(0.85, {
@@ -32,25 +32,6 @@ export const DRAGONFLY_BISECTION_FRACTION = sourced(0.85, {
   url: 'https://doi.org/10.1109/ISCA.2008.19',
   verified: '2026-06-10',
 })
-
-/** A fabric id or alias, or an inline fabric definition. */
-export const fabricField = () =>
-  z
-    .union([z.string(), z.record(z.string(), z.unknown())], {
-      error: 'must be a fabric id or an inline fabric definition',
-    })
-    .transform((value, ctx): Fabric => {
-      try {
-        return resolveFabric(value as Parameters<typeof resolveFabric>[0])
-      } catch (error) {
-        ctx.addIssue({
-          code: 'custom',
-          message: error instanceof Error ? error.message : String(error),
-          input: value,
-        })
-        return z.NEVER
-      }
-    })
 
 export const topologyInput = z.strictObject({
   fabric: fabricField(),
