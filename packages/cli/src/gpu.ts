@@ -1,29 +1,30 @@
 /**
- * The WebGPU path of `mlsysim sweep`. It never decides the sweep's fate: it either returns a
- * result, or says why it could not (unavailable here, or failed), and the caller evaluates on
- * the CPU instead.
+ * Where `mlsysim sweep` gets a GPU. Dawn (the `webgpu` package) runs in a child process
+ * (`createNodeWebGpu` from @mlsysim/core/node), so a driver crash or hang ends that process,
+ * not the CLI: the engine then finishes the sweep on the CPU and says so, and anything the GPU
+ * path throws before that is reported here and the sweep rerun on the CPU.
+ *
+ * `--backend auto` asks for WebGPU only on a machine with a GPU device. Without one, the only
+ * adapters are software ones (Mesa lavapipe, SwiftShader), which emulate the GPU on the same
+ * CPU cores the CPU backend would use, tens of times slower; `--backend webgpu` still uses
+ * them (they prove the path works).
  */
-import { getSweepBackend, type SweepPlan, type SweepResult } from '@mlsysim/core'
-import type { SweepHooks, SweepRunOptions } from './commands/sweep.js'
-import type { Context } from './io.js'
+import { existsSync, readdirSync } from 'node:fs'
+import { createNodeWebGpu } from '@mlsysim/core/node'
 
-export type GpuOutcome =
-  | { readonly ok: true; readonly result: SweepResult; readonly backend: string }
-  | {
-      readonly ok: false
-      /** True when the GPU path started and broke (crash, device loss); false when it cannot run here. */
-      readonly failed: boolean
-      readonly reason: string
-    }
-
-export async function runOnGpu(
-  _plan: SweepPlan,
-  _options: SweepRunOptions,
-  _hooks: SweepHooks,
-  _ctx: Context,
-): Promise<GpuOutcome> {
-  if (!getSweepBackend('webgpu')) {
-    return { ok: false, failed: false, reason: 'this build of @mlsysim/core has no WebGPU sweep backend' }
+/** Device nodes of GPUs that Vulkan drivers open (NVIDIA, and DRM render nodes of AMD/Intel). */
+export function hasGpuDevice(root = '/dev', platform: NodeJS.Platform = process.platform): boolean {
+  // Metal and D3D12 machines always have an adapter that is not an emulation.
+  if (platform === 'darwin' || platform === 'win32') return true
+  if (existsSync(`${root}/nvidia0`)) return true
+  try {
+    return readdirSync(`${root}/dri`).some((name) => name.startsWith('renderD'))
+  } catch {
+    return false
   }
-  return { ok: false, failed: false, reason: 'no WebGPU adapter is available to Node here' }
+}
+
+/** The GPU handle the engine's WebGPU backend takes, one child process per sweep session. */
+export function nodeGpu(): ReturnType<typeof createNodeWebGpu> {
+  return createNodeWebGpu()
 }

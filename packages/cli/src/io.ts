@@ -28,6 +28,12 @@ export interface CliIO {
   readonly cwd?: string
   /** Cancels a running sweep (bin.ts aborts it on Ctrl-C); the CLI then exits 130. */
   readonly signal?: AbortSignal
+  /**
+   * The GPU for `sweep --backend webgpu|auto`: a WebGPU `GPU` object or a runner host such as
+   * `createNodeWebGpu({ … })` from @mlsysim/core/node. Default: `createNodeWebGpu()` (Dawn in
+   * a child process). Given, `auto` considers it whether or not the machine has a GPU device.
+   */
+  readonly webgpu?: unknown
 }
 
 /** What a command gets: the streams, styles for each, and file helpers. */

@@ -13,6 +13,7 @@ export interface CliOptions {
   env?: Record<string, string | undefined>
   isTTY?: CliIO['isTTY']
   cwd?: string
+  webgpu?: unknown
 }
 
 export async function cli(argv: readonly string[], options: CliOptions = {}): Promise<CliRun> {
@@ -25,6 +26,7 @@ export async function cli(argv: readonly string[], options: CliOptions = {}): Pr
     env: options.env ?? {},
     isTTY: options.isTTY ?? false,
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    ...(options.webgpu === undefined ? {} : { webgpu: options.webgpu }),
   })
   return { code, stdout, stderr }
 }

@@ -6,6 +6,7 @@ import { parquetReadObjects } from 'hyparquet'
 import { describe, expect, it } from 'vitest'
 import { cli, json } from '../../test/cli.js'
 import { SMALL_SPACE, SMALL_SPACE_POINTS, workDir } from '../../test/spaces.js'
+import { hasGpuDevice } from '../gpu.js'
 import type { SweepSummary } from '../sweep-summary.js'
 
 type Point = SweepSummary['topK'][string][number]
@@ -179,14 +180,38 @@ describe('mlsysim sweep', () => {
     expect(terminal.stdout).not.toContain('\r')
   })
 
-  it('falls back to the CPU when WebGPU cannot run, saying so on stderr', async () => {
+  it('falls back to the CPU when WebGPU cannot run here, saying so on stderr', async () => {
     const dir = workDir()
-    const r = await cli(['sweep', 'space.yaml', '--backend', 'webgpu', '--json'], { cwd: dir })
+    const cpu = json<SweepSummary>(
+      await cli(['sweep', 'space.yaml', '--backend', 'cpu', '--json'], { cwd: dir }),
+    )
+    // A Vulkan driver manifest that does not exist: Dawn finds no adapter in its child process.
+    const saved = process.env.VK_ICD_FILENAMES
+    process.env.VK_ICD_FILENAMES = join(dir, 'no-such-driver.json')
+    try {
+      const r = await cli(['sweep', 'space.yaml', '--backend', 'webgpu', '--json'], { cwd: dir })
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.stderr).toMatch(/^note: the webgpu backend cannot run here \(.+\); using the CPU backend\n$/)
+      const s = json<SweepSummary>(r)
+      expect(s.backend).toBe('cpu (calling thread)')
+      expect(comparable(s)).toEqual(comparable(cpu))
+    } finally {
+      if (saved === undefined) delete process.env.VK_ICD_FILENAMES
+      else process.env.VK_ICD_FILENAMES = saved
+    }
+  })
+
+  it('keeps auto on the CPU where there is no GPU device', async () => {
+    const dir = workDir()
+    const r = await cli(['sweep', 'space.yaml', '--json'], { cwd: dir })
     expect(r.code).toBe(0)
-    expect(r.stderr).toMatch(/^note: .+; using the cpu backend\n$/)
-    expect(json<SweepSummary>(r).evaluated).toBe(SMALL_SPACE_POINTS)
-    const auto = await cli(['sweep', 'space.yaml', '--json'], { cwd: dir })
-    expect(auto.stderr).toBe('')
+    if (!hasGpuDevice()) {
+      expect(r.stderr).toBe('')
+      expect(json<SweepSummary>(r).backend).toBe('cpu (calling thread)')
+    } else {
+      // With a GPU device, auto leaves a 42-point space to the CPU too (below the engine's minimum).
+      expect(json<SweepSummary>(r).backend).toMatch(/^cpu/)
+    }
   })
 
   it('exits 2 when no point of the space is feasible', async () => {

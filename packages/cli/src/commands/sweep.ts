@@ -19,6 +19,7 @@ import {
   SweepCancelledError,
   SweepMergeError,
   SweepOptionError,
+  type SweepOptions,
   type SweepPlan,
   type SweepProgress,
   type SweepResult,
@@ -38,10 +39,10 @@ import {
   wholeNumberOption,
 } from '../args.js'
 import { EXIT, UsageError } from '../errors.js'
-import { runOnGpu } from '../gpu.js'
+import { hasGpuDevice, nodeGpu } from '../gpu.js'
 import type { Context } from '../io.js'
 import { progressBar } from '../progress.js'
-import { registerUserErrors } from '../report-error.js'
+import { isUserError, registerUserErrors } from '../report-error.js'
 import { renderSummary, type SweepRunInfo, summaryOf } from '../sweep-summary.js'
 
 registerUserErrors(SweepSpaceError, SweepOptionError, SweepMergeError, MetricExpressionError, MixedRadixError)
@@ -61,7 +62,7 @@ export const sweepSpec: CommandSpec = {
   ],
   description: [
     'A space names a solver, fixed inputs, axes (lists, ranges, catalog selections), derived metrics, constraints, objectives and what to keep (top-k, Pareto front, histograms, heatmaps, the full table); `mlsysim schema space` prints its JSON Schema. The summary goes to stdout; the progress bar to stderr, and only on a terminal.',
-    '--backend auto uses WebGPU when it can run here, else the CPU. GPU work runs in a child process: if it fails or crashes, the failure is reported on stderr and the sweep is evaluated on the CPU instead. The CPU backend uses worker threads (--threads, default all cores) for spaces of a million points or more.',
+    '--backend auto uses WebGPU on a machine with a GPU device for spaces of 262,144 points or more, else the CPU (software adapters such as lavapipe emulate a GPU on the same cores, far slower); --backend webgpu uses whatever adapter there is. GPU work runs in a child process: if it cannot start, fails or crashes, that is reported on stderr and the sweep completes on the CPU. The CPU backend uses worker threads (--threads, default all cores) for slices of a million points or more.',
     '--shard i/n (0-based) evaluates the i-th of n contiguous slices. Save each shard with --out shard-i.json (counts, top-k, Pareto candidates, histograms: kilobytes), then `mlsysim sweep --merge shard-*.json` prints exactly the summary of one run over the whole space. --out with .csv, .ndjson, .arrow or .parquet streams the full table (when the space has keep.table), for DuckDB, pandas or polars.',
     'Exit codes: 0 ok, 1 bad input (the space names the path of each problem), 2 no point of the whole space is feasible.',
   ],
@@ -135,6 +136,12 @@ function classifyOutputs(outs: readonly string[], tableAllowed: boolean): Output
 
 const threadsDefault = () => Math.max(1, availableParallelism())
 
+interface Evaluated {
+  readonly result: SweepResult
+  /** The backend as the engine described it last ("cpu (2 workers)", "webgpu (…)"). */
+  readonly backend: string
+}
+
 /** The CPU backend: the calling thread, or worker threads when the slice is large. */
 async function runOnCpu(
   plan: SweepPlan,
@@ -142,26 +149,54 @@ async function runOnCpu(
   points: number,
   threads: number,
   hooks: SweepHooks,
-): Promise<{ result: SweepResult; backend: string }> {
+): Promise<Evaluated> {
   const pool = threads > 1 && points >= WORKER_THRESHOLD ? createNodeWorkerPool({ threads }) : undefined
-  let backend = 'cpu'
   try {
-    const result = await sweep(plan, {
-      backend: 'cpu',
-      ...(pool ? { workers: pool } : {}),
-      ...(shard !== undefined ? { shard } : {}),
-      ...(hooks.signal ? { signal: hooks.signal } : {}),
-      onProgress: (p) => {
-        backend = p.backend
-        hooks.onProgress(p)
-      },
-      onTable: hooks.onTable,
-      onNotice: hooks.onNotice,
-    })
-    return { result, backend }
+    return await runEngine(plan, { backend: 'cpu', ...(pool ? { workers: pool } : {}) }, shard, hooks)
   } finally {
     await pool?.terminate()
   }
+}
+
+/**
+ * The WebGPU backend (or 'auto', which may choose it). The engine falls back to the CPU by
+ * itself when WebGPU cannot run here or breaks mid-sweep (its notices say so); an error the GPU
+ * path throws otherwise is returned, for the caller to report and rerun on the CPU.
+ */
+async function runOnGpu(
+  plan: SweepPlan,
+  backend: 'auto' | 'webgpu',
+  gpu: unknown,
+  shard: string | undefined,
+  hooks: SweepHooks,
+): Promise<Evaluated | { readonly failure: Error }> {
+  try {
+    return await runEngine(plan, { backend, gpu }, shard, hooks)
+  } catch (error) {
+    if (error instanceof SweepCancelledError || isUserError(error)) throw error
+    return { failure: error instanceof Error ? error : new Error(String(error)) }
+  }
+}
+
+async function runEngine(
+  plan: SweepPlan,
+  backend: Pick<SweepOptions, 'backend' | 'gpu' | 'workers'>,
+  shard: string | undefined,
+  hooks: SweepHooks,
+): Promise<Evaluated> {
+  let description: string | undefined
+  const result = await sweep(plan, {
+    ...backend,
+    ...(shard !== undefined ? { shard } : {}),
+    ...(hooks.signal ? { signal: hooks.signal } : {}),
+    onProgress: (p) => {
+      description = p.backend
+      hooks.onProgress(p)
+    },
+    onTable: hooks.onTable,
+    onNotice: hooks.onNotice,
+  })
+  return { result, backend: description ?? String(backend.backend) }
 }
 
 /** Where a sweep's events go, whichever backend runs it. */
@@ -207,26 +242,40 @@ export async function runSpace(space: SweepSpace, options: SweepRunOptions, ctx:
     },
   }
   const started = performance.now()
-  let evaluated: { result: SweepResult; backend: string } | undefined
+  // auto: WebGPU only where a GPU device exists (see gpu.ts); the engine then decides by size.
+  const given = ctx.io.webgpu
+  const gpuChoice =
+    options.backend === 'webgpu' || (options.backend === 'auto' && (given !== undefined || hasGpuDevice()))
+  let evaluated: Evaluated | undefined
   try {
-    if (options.backend !== 'cpu') {
+    if (gpuChoice) {
       await openSinks()
-      const gpu = await runOnGpu(plan, options, hooks, ctx)
-      if (gpu.ok) evaluated = gpu
-      else {
+      const gpu = await runOnGpu(
+        plan,
+        options.backend === 'webgpu' ? 'webgpu' : 'auto',
+        given ?? nodeGpu(),
+        options.shard,
+        hooks,
+      )
+      if ('failure' in gpu) {
         bar.clear()
-        if (gpu.failed || options.backend === 'webgpu') {
-          ctx.note(
-            `${ctx.err.yellow(gpu.failed ? 'webgpu failed:' : 'note:')} ${gpu.reason}; using the cpu backend`,
-          )
-        }
-        await Promise.all(sinks.map((s) => s.close()))
-      }
+        ctx.note(
+          `${ctx.err.yellow('webgpu failed:')} ${gpu.failure.message}; the sweep runs again on the cpu backend`,
+        )
+        if (ctx.debug && gpu.failure.stack) ctx.note(ctx.err.dim(gpu.failure.stack))
+        const partial = sinks
+        sinks = []
+        await Promise.all(partial.map((s) => s.close()))
+      } else evaluated = gpu
     }
     if (!evaluated) {
       await openSinks()
       evaluated = await runOnCpu(plan, options.shard, points, options.threads, hooks)
     }
+    // Closed here, so that an error writing a table's end is reported.
+    const open = sinks
+    sinks = []
+    await Promise.all(open.map((s) => s.close()))
   } catch (error) {
     bar.clear()
     if (error instanceof SweepCancelledError) {
