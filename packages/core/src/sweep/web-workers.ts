@@ -11,12 +11,11 @@ import type { WorkerRequest, WorkerResponse } from './worker-runtime.js'
 
 /** The part of the DOM `Worker` the pool uses. */
 export interface WebWorkerLike {
-  postMessage(message: unknown, transfer?: Transferable[]): void
+  postMessage(message: unknown): void
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void
   addEventListener(type: 'error', listener: (event: { message?: string }) => void): void
   terminate(): void
 }
-type Transferable = ArrayBuffer
 
 export interface WebWorkerPoolOptions {
   /** Workers to start (default: navigator.hardwareConcurrency, else 4). */
