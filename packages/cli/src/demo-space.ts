@@ -22,7 +22,6 @@ export const DEMO_SPACE: SweepSpaceInput = {
   keep: {
     topK: 5,
     pareto: true,
-    histograms: [{ of: 'itl', bins: 24, scale: 'log', range: ['100 us', '1 s'] }],
-    heatmaps: [{ x: 'precision', y: 'hardware' }],
+    histograms: [{ of: 'itl', bins: 12, scale: 'log', range: ['250 us', '500 ms'] }],
   },
 }

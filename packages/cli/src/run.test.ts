@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { cli } from '../test/cli.js'
+import { REPO_ROOT } from '../test/paths.js'
 import { COMMAND_NAMES, run } from './index.js'
 
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
@@ -47,6 +48,16 @@ describe('mlsysim (no command)', () => {
       expect(b.stdout).toBe(a.stdout)
     }
     expect((await cli(['zoo', '-h'])).stdout).toBe((await cli(['zoo', '--help'])).stdout)
+  })
+
+  it('names only example files that exist, in help and in the README', async () => {
+    const texts = [readFileSync(new URL('../README.md', import.meta.url), 'utf8')]
+    for (const name of COMMAND_NAMES) texts.push((await cli([name, '--help'])).stdout)
+    const paths = texts.flatMap((t) =>
+      [...t.matchAll(/examples\/(plans|spaces)\/[\w.-]+\.ya?ml/g)].map((m) => m[0]),
+    )
+    expect(paths.length).toBeGreaterThan(5)
+    for (const path of new Set(paths)) expect(existsSync(`${REPO_ROOT}${path}`), path).toBe(true)
   })
 
   it('lets --help win over arguments that would be errors', async () => {

@@ -5,7 +5,7 @@
  * SI base units). For people, the same as text: counts, then each objective's best points and
  * the Pareto front as tables with units.
  */
-import type { SweepParetoPoint, SweepPlan, SweepPoint, SweepResult } from '@mlsysim/core'
+import type { SweepBins, SweepParetoPoint, SweepPlan, SweepPoint, SweepResult } from '@mlsysim/core'
 import { type DimensionName, nameOfVector } from '@mlsysim/units'
 import type { Context } from './io.js'
 import { quantityText } from './numbers.js'
@@ -99,6 +99,89 @@ function pointTable(
     .join('\n')
 }
 
+const BAR_WIDTH = 30
+const n = (x: number) => x.toLocaleString('en-US')
+
+/** Labels of a histogram's (or heatmap side's) bins: axis values, or metric intervals with units. */
+function binLabels(bins: SweepBins, dims: Map<string, DimensionName | undefined>): string[] {
+  if (bins.kind === 'axis') return [...bins.labels]
+  const unit = (v: number) => quantityText(v, dims.get(bins.of))
+  return bins.edges.slice(0, -1).map((low, i) => `${unit(low)} – ${unit(bins.edges[i + 1]!)}`)
+}
+
+function renderHistograms(
+  result: SweepResult,
+  dims: Map<string, DimensionName | undefined>,
+  ctx: Context,
+): string[] {
+  const lines: string[] = []
+  for (const h of result.histograms) {
+    const labels = binLabels(h.bins, dims)
+    const scale = h.bins.kind === 'metric' ? `, ${h.bins.scale} bins` : ''
+    lines.push(
+      '',
+      ctx.out.bold(
+        `Histogram of ${h.bins.of} (${h.where === 'feasible' ? 'feasible points' : 'all points'}${scale})`,
+      ),
+    )
+    const most = Math.max(1, ...h.counts)
+    const width = Math.max(...labels.map((l) => l.length))
+    const countWidth = Math.max(...h.counts.map((c) => n(c).length))
+    h.counts.forEach((count, i) => {
+      const bar = '█'.repeat(Math.round((count / most) * BAR_WIDTH))
+      lines.push(`  ${labels[i]!.padStart(width)}  ${n(count).padStart(countWidth)}  ${bar}`)
+    })
+    const outside = [
+      h.under > 0 ? `${n(h.under)} below` : '',
+      h.over > 0 ? `${n(h.over)} above` : '',
+      h.nan > 0 ? `${n(h.nan)} not a number` : '',
+    ].filter(Boolean)
+    if (outside.length > 0) lines.push(ctx.out.dim(`  outside the bins: ${outside.join(', ')}`))
+  }
+  return lines
+}
+
+/** Heatmaps small enough for a terminal, as tables: feasible counts, or the metric's maximum. */
+function renderHeatmaps(
+  result: SweepResult,
+  dims: Map<string, DimensionName | undefined>,
+  ctx: Context,
+): string[] {
+  const lines: string[] = []
+  for (const h of result.heatmaps) {
+    const xs = binLabels(h.x, dims)
+    const ys = binLabels(h.y, dims)
+    const what = h.metric === undefined ? 'feasible points' : `max ${h.metric} over feasible points`
+    lines.push('', ctx.out.bold(`Heatmap: ${what} by ${h.y.of} (rows) and ${h.x.of} (columns)`))
+    if (xs.length > 12 || ys.length > 40) {
+      lines.push(
+        ctx.out.dim(`  ${ys.length} × ${xs.length} cells: too large to print; --out result.json keeps it`),
+      )
+      continue
+    }
+    const cell = (y: number, x: number): string => {
+      if (h.metric === undefined) return n(h.count[y]![x]!)
+      const v = h.max?.[y]?.[x]
+      return v === null || v === undefined ? '—' : quantityText(v, dims.get(h.metric))
+    }
+    const rows = ys.map((_, y) => y)
+    const table = renderTable(
+      rows,
+      [
+        { header: h.y.of, cell: (y: number) => ys[y]! },
+        ...xs.map((label, x) => ({
+          header: label,
+          cell: (y: number) => cell(y, x),
+          align: 'right' as const,
+        })),
+      ],
+      ctx.out,
+    )
+    lines.push(...table.split('\n').map((line) => `  ${line}`))
+  }
+  return lines
+}
+
 /** The summary as text for people. */
 export function renderSummary(
   result: SweepResult,
@@ -108,7 +191,6 @@ export function renderSummary(
 ): string {
   const { out } = ctx
   const dims = metricDimensions(plan)
-  const n = (x: number) => x.toLocaleString('en-US')
   const title = result.space.name ?? `${result.solver} sweep`
   const lines: string[] = [out.bold(title)]
   const scope = result.shard
@@ -130,6 +212,7 @@ export function renderSummary(
         out.dim(`  invalid combinations: ${result.invalidCombinations.count}; first: ${first.message}`),
       )
   }
+  lines.push(...renderHistograms(result, dims, ctx), ...renderHeatmaps(result, dims, ctx))
   const axes = result.axes.map((a) => a.key)
   const objectives = result.objectives.map((o) => o.name)
   for (const o of result.objectives) {

@@ -27,6 +27,9 @@ keep:
   pareto: true
   histograms:
     - { of: latency, bins: 8, scale: log, range: [100 us, 100 ms] }
+  heatmaps:
+    - { x: precision, y: hardware }
+    - { x: precision, y: hardware, metric: throughput }
   table: true
 `
 

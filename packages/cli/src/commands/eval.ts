@@ -63,7 +63,7 @@ export const evalSpec: CommandSpec = {
     ['mlsysim eval Llama3_70B H100', 'does not fit in 80 GiB: exit code 2'],
     ['mlsysim eval DS_CNN ESP32_S3 --precision int8', 'keyword spotting on a microcontroller'],
     [
-      'mlsysim eval examples/plans/llama3-8b-h100-budget.yaml',
+      'mlsysim eval examples/plans/llama3-8b-h100-decode-budget.yaml',
       'a plan with assertions (exit 3 if one fails)',
     ],
     ['mlsysim eval plan.yaml --json | jq .performance.metrics', 'the numbers, for scripts'],

@@ -82,6 +82,30 @@ describe('mlsysim sweep', () => {
     expect(r.stdout).toMatch(/Pareto front \(minimize latency, maximize throughput\): \d+ points\n/)
     // Latency in ms, throughput as a rate.
     expect(r.stdout).toMatch(/ \d+(\.\d+)? ms +\d+(\.\d+)?K?\/s\n/)
+    // The histogram: 8 log bins from 100 µs to 100 ms (a factor of 1000^(1/8) ≈ 2.37 each),
+    // whose counts add up to the feasible points.
+    const feasible = Number(/^(\d+) feasible/m.exec(r.stdout)![1])
+    const histogram = r.stdout.slice(r.stdout.indexOf('Histogram of latency (feasible points, log bins)'))
+    const bins = [...histogram.matchAll(/^ +(\S+ \S+) – (\S+ \S+) +(\d+)/gm)].slice(0, 8)
+    expect(bins.map((b) => b[1])).toEqual([
+      '0.1 ms',
+      '0.237 ms',
+      '0.562 ms',
+      '1.33 ms',
+      '3.16 ms',
+      '7.5 ms',
+      '17.8 ms',
+      '42.2 ms',
+    ])
+    expect(bins.reduce((sum, b) => sum + Number(b[3]), 0)).toBe(feasible)
+    // The heatmaps: feasible counts per hardware × precision (7 batch sizes each at most), and
+    // the best throughput per cell with its unit.
+    expect(r.stdout).toMatch(
+      /Heatmap: feasible points by hardware \(rows\) and precision \(columns\)\n +hardware +fp16 +int8\n/,
+    )
+    expect(r.stdout).toMatch(/^ +A100 +[0-7] +[0-7]$/m)
+    expect(r.stdout).toMatch(/Heatmap: max throughput over feasible points by hardware/)
+    expect(r.stdout).toMatch(/^ +H100 +[\d.]+K?\/s +[\d.]+K?\/s$/m)
   })
 
   it('shards and merges into exactly the single run', async () => {
