@@ -35,6 +35,12 @@ keep:
 
 export const SMALL_SPACE_POINTS = 42
 
+/** The small space without what the WebGPU backend leaves to the CPU (heatmap metrics). */
+export const SMALL_GPU_SPACE = SMALL_SPACE.replace(
+  '    - { x: precision, y: hardware, metric: throughput }\n',
+  '',
+)
+
 /** A fresh directory with the small space written to `space.yaml`. */
 export function workDir(files: Record<string, string> = { 'space.yaml': SMALL_SPACE }): string {
   const dir = mkdtempSync(join(tmpdir(), 'mlsysim-cli-'))

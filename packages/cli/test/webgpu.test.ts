@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { lavapipeIcd } from '@mlsysim/core/node'
 import { describe, expect, it } from 'vitest'
 import type { SweepSummary } from '../src/sweep-summary.js'
-import { workDir } from './spaces.js'
+import { SMALL_GPU_SPACE, SMALL_SPACE, workDir } from './spaces.js'
 
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
 const env = { PATH: process.env.PATH ?? '' }
@@ -78,8 +78,13 @@ function sweepKillingGpu(args: string[], cwd: string, delayMs: number) {
 }
 
 describe('mlsysim sweep --backend webgpu (built binary)', { timeout: 120_000 }, () => {
+  it('uses a space the WebGPU backend runs whole', () => {
+    expect(SMALL_GPU_SPACE).not.toBe(SMALL_SPACE)
+    expect(SMALL_GPU_SPACE).not.toContain('metric: throughput')
+  })
+
   it('runs on the WebGPU adapter with exactly the CPU backend’s results', () => {
-    const dir = workDir()
+    const dir = workDir({ 'space.yaml': SMALL_GPU_SPACE })
     const r = spawnSync(process.execPath, [BIN, 'sweep', 'space.yaml', '--backend', 'webgpu', '--json'], {
       cwd: dir,
       encoding: 'utf8',
@@ -98,7 +103,7 @@ describe('mlsysim sweep --backend webgpu (built binary)', { timeout: 120_000 }, 
   })
 
   it('reports a WebGPU child process killed while it starts, and reruns on the CPU', async () => {
-    const dir = workDir()
+    const dir = workDir({ 'space.yaml': SMALL_GPU_SPACE })
     const r = await sweepKillingGpu(['sweep', 'space.yaml', '--backend', 'webgpu', '--json'], dir, 0)
     expect(r.killed).toBe(true)
     expect(r.code, r.stderr).toBe(0)
