@@ -22,7 +22,11 @@ process.exitCode = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
-  env: process.env,
+  // The terminal's width, for the progress bar and help, unless COLUMNS says otherwise.
+  env:
+    process.env.COLUMNS === undefined && process.stderr.columns
+      ? { ...process.env, COLUMNS: String(process.stderr.columns) }
+      : process.env,
   isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
   cwd: process.cwd(),
   signal: interrupt.signal,

@@ -9,6 +9,7 @@ describe('progress', () => {
     expect(formatRate(812_400)).toBe('812k/s')
     expect(formatRate(950)).toBe('950/s')
     expect(formatRate(0)).toBe('—/s')
+    expect(formatDuration(0.035)).toBe('35 ms')
     expect(formatDuration(0.42)).toBe('0.4 s')
     expect(formatDuration(42.4)).toBe('42 s')
     expect(formatDuration(200)).toBe('3 min 20 s')

@@ -16,9 +16,10 @@ export function formatRate(perSecond: number): string {
   return `${Math.round(perSecond)}/s`
 }
 
-/** "0.4 s", "12 s", "3 min 20 s". */
+/** "35 ms", "0.4 s", "12 s", "3 min 20 s". */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '—'
+  if (seconds < 0.1) return `${Math.round(seconds * 1000)} ms`
   if (seconds < 10) return `${seconds.toFixed(1)} s`
   if (seconds < 120) return `${Math.round(seconds)} s`
   const minutes = Math.floor(seconds / 60)

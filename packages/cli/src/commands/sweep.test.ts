@@ -75,7 +75,7 @@ describe('mlsysim sweep', () => {
     expect(r.code).toBe(0)
     const lines = r.stdout.split('\n')
     expect(lines[0]).toBe('ResNet-50 batch sweep')
-    expect(lines[1]).toMatch(/^42 points on cpu \(calling thread\) in \d+\.\d s \(.+ points\/s\)$/)
+    expect(lines[1]).toMatch(/^42 points on cpu \(calling thread\) in (\d+ ms|\d+\.\d s) \(.+ points\/s\)$/)
     expect(lines[2]).toMatch(/^\d+ feasible \(\d+\.\d%\)$/)
     expect(r.stdout).toContain('Top 3 by latency (minimize)')
     expect(r.stdout).toMatch(/#\s+hardware\s+precision\s+batchSize\s+latency\s+throughput/)
