@@ -11,7 +11,11 @@ export interface Measurement {
   readonly microseconds: number
 }
 
-export function measure(label: string, run: () => unknown, options: { rounds?: number; roundMs?: number } = {}): Measurement {
+export function measure(
+  label: string,
+  run: () => unknown,
+  options: { rounds?: number; roundMs?: number } = {},
+): Measurement {
   const rounds = options.rounds ?? 5
   const roundMs = options.roundMs ?? 300
   let sink: unknown

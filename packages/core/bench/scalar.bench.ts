@@ -46,7 +46,11 @@ for (const c of CASES) {
     solve(c.id, { ...c.input, [c.vary]: next() }),
   )
   const prepared = prepare(c.id, c.input)
-  const outputs = measure(`${c.id}: prepare().outputs({ ${c.vary} })`, () => prepared.outputs({ [c.vary]: next() }))
-  const result = measure(`${c.id}: prepare().result({ ${c.vary} })`, () => prepared.result({ [c.vary]: next() }))
+  const outputs = measure(`${c.id}: prepare().outputs({ ${c.vary} })`, () =>
+    prepared.outputs({ [c.vary]: next() }),
+  )
+  const result = measure(`${c.id}: prepare().result({ ${c.vary} })`, () =>
+    prepared.result({ [c.vary]: next() }),
+  )
   printTable(`${c.id}`, [full, outputs, result], full.rate)
 }

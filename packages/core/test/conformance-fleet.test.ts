@@ -22,6 +22,7 @@ import {
   treeAllReduce,
   youngDalyInterval,
 } from '../src/index.js'
+import { run as solveRecord } from './solver-inputs.js'
 
 interface ConformanceCase {
   id: string
@@ -61,7 +62,9 @@ const HOUR = 3600
 describe('training-memory/llama3-8b-h100', () => {
   const e = expected('training-memory/llama3-8b-h100')
   const run = (fidelity: Fidelity) =>
-    solve('training-memory', inputs('training-memory/llama3-8b-h100'), { fidelity }) as TrainingMemoryResult
+    solveRecord('training-memory', inputs('training-memory/llama3-8b-h100'), {
+      fidelity,
+    }) as TrainingMemoryResult
 
   // No parallelism, fp16, Adam: nothing the default model treats differently (TP = PP = GA = 1,
   // mixed precision keeps the fp32 master copy), so both models give the golden values.
@@ -195,7 +198,7 @@ describe('sustainability/research256-1day', () => {
   const e = expected('sustainability/research256-1day')
   for (const fidelity of ['mlsysim-0.1.2', 'default'] as const) {
     it(`energy, PUE, carbon and region (${fidelity})`, () => {
-      const r = solve('sustainability', inputs('sustainability/research256-1day'), {
+      const r = solveRecord('sustainability', inputs('sustainability/research256-1day'), {
         fidelity,
       }) as SustainabilityResult
       // 256 × 700 W × (0.3 + 0.7 × 0.45) × 24 h = 2644.992 kWh
@@ -209,12 +212,12 @@ describe('sustainability/research256-1day', () => {
   }
 
   it('water: the original applies WUE to facility energy; the default to IT energy', () => {
-    const original = solve('sustainability', inputs('sustainability/research256-1day'), {
+    const original = solveRecord('sustainability', inputs('sustainability/research256-1day'), {
       fidelity: 'mlsysim-0.1.2',
     }) as SustainabilityResult
     // 2962.39104 kWh × 1.8 L/kWh = 5332.303872 L
     expectRelative(original.water, e.water_L!, 'water (original)')
-    const corrected = solve(
+    const corrected = solveRecord(
       'sustainability',
       inputs('sustainability/research256-1day'),
     ) as SustainabilityResult
@@ -228,7 +231,9 @@ describe('economics/research256-1day', () => {
   const e = expected('economics/research256-1day')
   for (const fidelity of ['mlsysim-0.1.2', 'default'] as const) {
     it(`CapEx, OpEx and TCO (${fidelity})`, () => {
-      const r = solve('economics', inputs('economics/research256-1day'), { fidelity }) as EconomicsResult
+      const r = solveRecord('economics', inputs('economics/research256-1day'), {
+        fidelity,
+      }) as EconomicsResult
       // $25,000 × 256 / 3 yr × 1/365 = $5,844.75; 5% of $6.4M per year for a day = $876.71
       expectRelative(r.capex, e.capex_usd!, 'capex')
       expectRelative(r.capex, (25_000 * 256) / 3 / 365, 'capex by hand')

@@ -9,7 +9,6 @@ import {
   prepareInput,
   type SolveOptions,
   type SolverId,
-  type SolverInput,
   SolverInputError,
   type SolverResult,
   solve,
@@ -22,7 +21,7 @@ export function run<Id extends SolverId>(
   input: Record<string, unknown>,
   options?: SolveOptions,
 ): SolverResult<Id> {
-  return solve(id, input as SolverInput<Id>, options)
+  return solve(id as string, input, options) as SolverResult<Id>
 }
 
 /** The model inputs `solve` would evaluate for this raw input. */

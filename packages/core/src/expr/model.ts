@@ -11,7 +11,10 @@ import { interpret } from './interpret.js'
 import type { ExprNode, InputNode } from './node.js'
 
 type ScalarKernel = (inputs: ArrayLike<number>, outputs: Float64Array) => void
-type RecordKernel<O extends string> = (values: Readonly<Record<string, number>>, missing: (name: string) => never) => Record<O, number>
+type RecordKernel<O extends string> = (
+  values: Readonly<Record<string, number>>,
+  missing: (name: string) => never,
+) => Record<O, number>
 type DualKernel = (inputs: ArrayLike<number>, values: Float64Array, derivatives: Float64Array) => void
 
 /**

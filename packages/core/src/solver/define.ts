@@ -41,7 +41,8 @@ interface Common<S extends z.ZodType> {
   readonly resultKeys: readonly string[]
 }
 
-export interface GraphSolver<S extends z.ZodType = z.ZodType, O extends string = string, R = unknown> extends Common<S> {
+export interface GraphSolver<S extends z.ZodType = z.ZodType, O extends string = string, R = unknown>
+  extends Common<S> {
   readonly kind: 'graph'
   readonly model: Model<O>
   /** Input keys whose (numeric) value is the model input of the same name. */
@@ -49,7 +50,12 @@ export interface GraphSolver<S extends z.ZodType = z.ZodType, O extends string =
   /** Values of the model inputs that are not numeric inputs, from the parsed input. */
   bind(input: z.output<S>, context: SolveContext): Record<string, number>
   /** The result object from the model's outputs (`bound` holds every model input used). */
-  finish(input: z.output<S>, outputs: Readonly<Record<O, number>>, context: SolveContext, bound: Readonly<Record<string, number>>): R
+  finish(
+    input: z.output<S>,
+    outputs: Readonly<Record<O, number>>,
+    context: SolveContext,
+    bound: Readonly<Record<string, number>>,
+  ): R
 }
 
 export interface ProcedureSolver<S extends z.ZodType = z.ZodType, R = unknown> extends Common<S> {

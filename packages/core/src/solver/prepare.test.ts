@@ -19,8 +19,12 @@ describe('prepare: validate and bind once, then vary numeric inputs', () => {
   it('checks overrides with the field schema and rejects non-numeric keys', () => {
     const prepared = prepare('single-node', base)
     expect(() => prepared.outputs({ batchSize: 0 })).toThrowError(SolverInputError)
-    expect(() => prepared.outputs({ batchSize: 0 })).toThrowError(/batchSize: must be a whole number ≥ 1 \(got 0\)/)
-    expect(() => prepared.outputs({ peak: 1 })).toThrowError(/peak: cannot be overridden; numeric inputs are batchSize/)
+    expect(() => prepared.outputs({ batchSize: 0 })).toThrowError(
+      /batchSize: must be a whole number ≥ 1 \(got 0\)/,
+    )
+    expect(() => prepared.outputs({ peak: 1 })).toThrowError(
+      /peak: cannot be overridden; numeric inputs are batchSize/,
+    )
     expect(prepared.numericInputs).toContain('efficiency')
   })
 

@@ -7,18 +7,19 @@ import { Registry } from '@mlsysim/units'
 import type { z } from 'zod'
 import { SOLVERS } from '../solvers/index.js'
 import { runGraph, type SolveContext, type SolverDefinition } from './define.js'
-import { asOriginal, FIDELITIES, type Fidelity } from './fidelity.js'
 import { SolverInputError } from './errors.js'
+import { asOriginal, FIDELITIES, type Fidelity } from './fidelity.js'
 import { parseSolverInput } from './parse-input.js'
 
 export type SolverId = keyof typeof SOLVERS
 type SolverOf<Id extends SolverId> = (typeof SOLVERS)[Id]
 export type SolverInput<Id extends SolverId> = z.input<SolverOf<Id>['input']>
-export type SolverResult<Id extends SolverId> = SolverOf<Id> extends { finish: (...args: never[]) => infer R }
-  ? R
-  : SolverOf<Id> extends { run: (...args: never[]) => infer R }
+export type SolverResult<Id extends SolverId> =
+  SolverOf<Id> extends { finish: (...args: never[]) => infer R }
     ? R
-    : never
+    : SolverOf<Id> extends { run: (...args: never[]) => infer R }
+      ? R
+      : never
 
 export interface SolveOptions {
   /** 'default' (physically correct) or 'mlsysim-0.1.2' (reproduces the Python original exactly). */
@@ -46,9 +47,24 @@ export function prepareInput(solver: SolverDefinition, input: unknown, context: 
   return context.fidelity === 'mlsysim-0.1.2' ? asOriginal(parsed) : parsed
 }
 
-/** Runs a solver by id; infeasible designs are results (`feasible: false`), bad input throws SolverInputError. */
-export function solve<Id extends SolverId>(id: Id, input: SolverInput<Id>, options?: SolveOptions): SolverResult<Id>
-export function solve(id: string, input: unknown, options?: SolveOptions): unknown
+type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never
+/** One literal solver id (not `string`, not a union of ids). */
+type KnownId<Id extends string> = [Id] extends [SolverId] ? (IsUnion<Id> extends false ? true : false) : false
+/** A solver's input type for one known id; `unknown` for an id known only at run time. */
+export type InputFor<Id extends string> = KnownId<Id> extends true ? SolverInput<Id & SolverId> : unknown
+/** A solver's result type for one known id; `unknown` for an id known only at run time. */
+export type ResultFor<Id extends string> = KnownId<Id> extends true ? SolverResult<Id & SolverId> : unknown
+
+/**
+ * Runs a solver by id; infeasible designs are results (`feasible: false`), bad input throws
+ * SolverInputError. One generic signature (not overloads) so that an input held in a
+ * variable still types the result.
+ */
+export function solve<Id extends string>(
+  id: Id,
+  input: NoInfer<InputFor<Id>>,
+  options?: SolveOptions,
+): ResultFor<Id>
 export function solve(id: string, input: unknown, options: SolveOptions = {}): unknown {
   const solver = solvers.get(id)
   const context = contextFor(solver.id, options)
@@ -104,13 +120,19 @@ export interface PreparedSolve<Id extends SolverId = SolverId> {
  * Validates and binds `input` once, for repeated evaluation with different numeric inputs
  * (each override is still checked by that field's schema). Graph solvers only.
  */
-export function prepare<Id extends SolverId>(id: Id, input: SolverInput<Id>, options?: SolveOptions): PreparedSolve<Id>
-export function prepare(id: string, input: unknown, options?: SolveOptions): PreparedSolve
+export function prepare<Id extends string>(
+  id: Id,
+  input: NoInfer<InputFor<Id>>,
+  options?: SolveOptions,
+): KnownId<Id> extends true ? PreparedSolve<Id & SolverId> : PreparedSolve
 export function prepare(id: string, input: unknown, options: SolveOptions = {}): PreparedSolve {
   const solver = solvers.get(id)
   if (solver.kind !== 'graph') {
     throw new SolverInputError(solver.id, [
-      { field: '(solver)', message: `'${solver.id}' is a search, not an equation graph; call solve() instead` },
+      {
+        field: '(solver)',
+        message: `'${solver.id}' is a search, not an equation graph; call solve() instead`,
+      },
     ])
   }
   const context = contextFor(solver.id, options)
@@ -122,13 +144,20 @@ export function prepare(id: string, input: unknown, options: SolveOptions = {}):
 
   // One scratch record reused by every call: overrides are written in, evaluated, restored.
   const scratch = { ...values }
-  const withOverrides = <T>(overrides: Readonly<Record<string, number>>, use: (bound: Record<string, number>) => T): T => {
+  const withOverrides = <T>(
+    overrides: Readonly<Record<string, number>>,
+    use: (bound: Record<string, number>) => T,
+  ): T => {
     const keys = Object.keys(overrides)
     for (const key of keys) {
       const value = overrides[key]!
       if (!numeric.has(key)) {
         throw new SolverInputError(solver.id, [
-          { field: key, message: `cannot be overridden; numeric inputs are ${solver.numericInputs.join(', ')}`, value },
+          {
+            field: key,
+            message: `cannot be overridden; numeric inputs are ${solver.numericInputs.join(', ')}`,
+            value,
+          },
         ])
       }
       if (!fields[key]!.safeParse(value).success) {
@@ -149,7 +178,9 @@ export function prepare(id: string, input: unknown, options: SolveOptions = {}):
     input: parsed,
     numericInputs: solver.numericInputs,
     outputs: (overrides) =>
-      overrides ? withOverrides(overrides, (bound) => solver.model.evaluate(bound)) : solver.model.evaluate(values),
+      overrides
+        ? withOverrides(overrides, (bound) => solver.model.evaluate(bound))
+        : solver.model.evaluate(values),
     result: (overrides) =>
       overrides
         ? withOverrides(overrides, (bound) =>
