@@ -72,7 +72,7 @@ export function mainHelp(specs: readonly CommandSpec[], version: string, style: 
     '  0 ok   1 bad input   2 infeasible design   3 a plan assertion failed',
     '',
     style.bold('Examples:'),
-    `  ${style.dim('# a demo sweep: LLM serving on the cloud catalog, Pareto front of cost and latency')}`,
+    `  ${style.dim('# a demo sweep: LLM serving on the cloud catalog, Pareto front of latency and throughput')}`,
     '  mlsysim demo',
     `  ${style.dim('# the scorecard of Llama 3 8B on an H100 at batch 32')}`,
     '  mlsysim eval Llama3_8B H100 --batch 32',

@@ -29,6 +29,7 @@ import {
   serializeSweepResult,
   sweep,
   tableFormatOf,
+  WEBGPU_AUTO_MIN_POINTS,
 } from '@mlsysim/core'
 import { createNodeWorkerPool, openTableFile, type TableFileSink } from '@mlsysim/core/node'
 import {
@@ -62,7 +63,7 @@ export const sweepSpec: CommandSpec = {
   ],
   description: [
     'A space names a solver, fixed inputs, axes (lists, ranges, catalog selections), derived metrics, constraints, objectives and what to keep (top-k, Pareto front, histograms, heatmaps, the full table); `mlsysim schema space` prints its JSON Schema. The summary goes to stdout; the progress bar to stderr, and only on a terminal.',
-    '--backend auto uses WebGPU on a machine with a GPU device for spaces of 262,144 points or more, else the CPU (software adapters such as lavapipe emulate a GPU on the same cores, far slower); --backend webgpu uses whatever adapter there is. GPU work runs in a child process: if it cannot start, fails or crashes, that is reported on stderr and the sweep completes on the CPU. The CPU backend uses worker threads (--threads, default all cores) for slices of a million points or more.',
+    `--backend auto uses WebGPU on a machine with a GPU device for spaces of ${WEBGPU_AUTO_MIN_POINTS.toLocaleString('en-US')} points or more, else the CPU (software adapters such as lavapipe emulate a GPU on the same cores, far slower); --backend webgpu uses whatever adapter there is. GPU work runs in a child process: if it cannot start, fails or crashes, that is reported on stderr and the sweep completes on the CPU. The CPU backend uses worker threads (--threads, default all cores) for slices of a million points or more.`,
     '--shard i/n (0-based) evaluates the i-th of n contiguous slices. Save each shard with --out shard-i.json (counts, top-k, Pareto candidates, histograms: kilobytes), then `mlsysim sweep --merge shard-*.json` prints exactly the summary of one run over the whole space. --out with .csv, .ndjson, .arrow or .parquet streams the full table (when the space has keep.table), for DuckDB, pandas or polars.',
     'Exit codes: 0 ok, 1 bad input (the space names the path of each problem), 2 no point of the whole space is feasible.',
   ],
