@@ -3,8 +3,8 @@
  * the CPU kernel on one core and on every core:
  *
  *   cpu (1 core) · cpu (all cores) · webgpu in Node (Dawn in a child process; lavapipe unless
- *   VK_ICD_FILENAMES names another driver) · webgpu in Chromium (BENCH_CHROMIUM=1: the page
- *   from bench/webgpu-chromium.ts, SwiftShader unless Chromium finds a GPU)
+ *   VK_ICD_FILENAMES names another driver). WebGPU in Chromium is `pnpm bench:chromium`
+ *   (bench/webgpu.chromium-bench.ts, through Vitest's browser mode).
  *
  * WebGPU figures are end to end (open = child process, adapter, shader compile; then the sweep
  * with its f64 refinement), and "warm" excludes the open. Software adapters prove correctness,
