@@ -11,7 +11,8 @@ import { expect, it } from 'vitest'
 import { planSweep, sweep } from '../src/index.js'
 import { standardSpaces } from './webgpu-spaces.js'
 
-const SCALE = Number(import.meta.env.VITE_BENCH_SCALE ?? 0.25)
+// A quarter of the Node benchmark's axes: SwiftShader is slow, and compile time dominates anyway.
+const SCALE = 0.25
 
 it('WebGPU vs CPU sweeps in Chromium', async () => {
   const adapter = await navigator.gpu?.requestAdapter()
