@@ -41,6 +41,21 @@ import { NO_CAPACITY_ITL_0_1_2, STATIC_BATCH_FRACTION_0_1_2 } from './node-const
 import { attentionWorkloadField, bindServing, prefillFragment, servingBindingInputs } from './serving.js'
 import { bytesText } from './trace-format.js'
 
+/** A mean request length longer than the longest request is a contradiction in the input. */
+export function meanWithinMaxSeqLen(
+  input: { meanRequestTokens?: number | undefined; maxSeqLen: number },
+  ctx: z.RefinementCtx,
+): void {
+  if (input.meanRequestTokens !== undefined && input.meanRequestTokens > input.maxSeqLen) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['meanRequestTokens'],
+      message: `must be ≤ maxSeqLen (${input.maxSeqLen})`,
+      input: input.meanRequestTokens,
+    })
+  }
+}
+
 export const continuousBatchingInput = z
   .strictObject({
     workload: attentionWorkloadField('continuous batching'),
@@ -55,16 +70,7 @@ export const continuousBatchingInput = z
     precision: precisionField().default('fp16'),
     efficiency: efficiencyField().default(0.5),
   })
-  .superRefine((input, ctx) => {
-    if (input.meanRequestTokens !== undefined && input.meanRequestTokens > input.maxSeqLen) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['meanRequestTokens'],
-        message: `must be ≤ maxSeqLen (${input.maxSeqLen})`,
-        input: input.meanRequestTokens,
-      })
-    }
-  })
+  .superRefine(meanWithinMaxSeqLen)
 export type ContinuousBatchingInput = z.output<typeof continuousBatchingInput>
 
 const model = defineModel('continuous-batching', (b) => {

@@ -35,7 +35,7 @@
  * activations 4·L times, EP one all-to-all over the fabric, the bubble is f × node time,
  * and throughput is N × node throughput × scaling efficiency.
  */
-import { format, type Precision, sourced } from '@mlsysim/units'
+import { format, sourced } from '@mlsysim/units'
 import { lower } from '@mlsysim/workloads'
 import { z } from 'zod'
 import { DEFAULT_OVERLAP_EFFICIENCY, FALLBACK_INTRA_NODE_LATENCY } from '../constants.js'
@@ -54,7 +54,13 @@ import {
   precisionField,
   workloadField,
 } from '../solver/fields.js'
-import { bindNode, type IronLaw, ironLaw, nodeRoofline, wholeModelTrainingFootprint } from './single-node.js'
+import {
+  bindNode,
+  ironLaw,
+  nodeRoofline,
+  type SingleNodeResult,
+  wholeModelTrainingFootprint,
+} from './single-node.js'
 import {
   COMMUNICATION_BUFFER_FRACTION,
   expertParametersOf,
@@ -557,28 +563,11 @@ const model = defineModel('distributed', (b) => {
 
 type Outputs = Readonly<Record<string, number>>
 
-/** The node-level result: one accelerator's share of the step (the original's node_profile). */
-export interface DistributedNodeResult extends SolverResultBase {
-  readonly latency: number
-  readonly latencyCompute: number
-  readonly latencyMemory: number
-  readonly latencyOverhead: number
-  readonly throughput: number
-  readonly bottleneck: 'compute' | 'memory'
-  readonly arithmeticIntensity: number
-  readonly mfu: number
-  readonly hfu: number
-  readonly energy: number
-  readonly memoryFootprint: number
-  readonly memoryCapacity: number
-  readonly memoryUtilization: number
-  readonly peakFlopsActual: number
-  readonly effectiveBandwidth: number
-  readonly offloadSpillBytes: number
-  readonly overheadDominated: boolean
-  readonly precision: Precision
-  readonly ironLaw: IronLaw
-}
+/**
+ * The node-level result: one accelerator's share of the step (the original's node_profile),
+ * with the same fields as a single-node result.
+ */
+export type DistributedNodeResult = SingleNodeResult
 
 export interface DistributedResult extends SolverResultBase {
   readonly parallelism: { readonly dp: number; readonly tp: number; readonly pp: number; readonly ep: number }

@@ -34,7 +34,7 @@ import {
   numberField,
   precisionField,
 } from '../solver/fields.js'
-import { continuousBatching } from './continuous-batching.js'
+import { continuousBatching, meanWithinMaxSeqLen } from './continuous-batching.js'
 import { attentionWorkloadField, type ServingInput, serving } from './serving.js'
 import { tailLatency } from './tail-latency.js'
 import { secondsText } from './trace-format.js'
@@ -58,16 +58,7 @@ export const servingCapacityInput = z
     maxReplicas: integerField({ min: 1, max: MAX_QUEUE_SERVERS }).default(1024),
     serviceTimeCv: numberField({ min: 0 }).default(1),
   })
-  .superRefine((input, ctx) => {
-    if (input.meanRequestTokens !== undefined && input.meanRequestTokens > input.maxSeqLen) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['meanRequestTokens'],
-        message: `must be ≤ maxSeqLen (${input.maxSeqLen})`,
-        input: input.meanRequestTokens,
-      })
-    }
-  })
+  .superRefine(meanWithinMaxSeqLen)
 export type ServingCapacityInput = z.output<typeof servingCapacityInput>
 
 export type CapacityBottleneck = 'memory' | 'capacity' | 'tail latency' | 'base latency' | 'feasible'
