@@ -723,8 +723,7 @@ export function bindDistributed(input: DistributedInput, context: SolveContext):
   const isTransformer = workload.family === 'transformer' || workload.family === 'moe'
   const strategy = input.activationRecomputation ? 'selective' : 'none'
   const coefficients = isTransformer ? ACTIVATION_COEFFICIENTS[strategy] : { linear: 0, quadratic: 0 }
-  return {
-    ...values,
+  return Object.assign(values, {
     original: original ? 1 : 0,
     totalAccelerators: fleet.totalAccelerators,
     acceleratorsPerNode: fleet.node.acceleratorsPerNode,
@@ -746,7 +745,7 @@ export function bindDistributed(input: DistributedInput, context: SolveContext):
     defaultOptimizerBytesPerParam: optimizerBytesPerParam('adam', input.precision, false),
     defaultActivationLinear: coefficients.linear,
     defaultActivationQuadratic: coefficients.quadratic,
-  }
+  })
 }
 
 export const distributed = defineGraphSolver({
