@@ -38,7 +38,8 @@ describe('changesets configuration', () => {
 
 describe('changeset version on a sample changeset', () => {
   let sandbox: string
-  const target = publicPackages[0] as WorkspacePackage
+  // The package everything depends on, so that the dependents' bumps are exercised too.
+  const target = publicPackages.find((p) => p.manifest.name === '@mlsysim/units') as WorkspacePackage
 
   beforeAll(() => {
     sandbox = mkdtempSync(join(tmpdir(), 'mlsysim-changesets-'))
@@ -67,6 +68,9 @@ describe('changeset version on a sample changeset', () => {
 
   it('bumps dependents by a patch and leaves every other package alone', () => {
     const dependents = dependentsOf(target.manifest.name, publicPackages)
+    expect([...dependents].sort()).toEqual(
+      expect.arrayContaining(['@mlsysim/core', '@mlsysim/hardware', '@mlsysim/workloads']),
+    )
     for (const { dir, manifest } of packages) {
       if (manifest.name === target.manifest.name) continue
       const after = JSON.parse(readFileSync(join(sandbox, dir, 'package.json'), 'utf8'))
