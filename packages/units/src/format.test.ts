@@ -47,6 +47,13 @@ describe('format for people', () => {
     expect(format(value, dimension, options)).toBe(text)
   })
 
+  it('writes NaN and infinities in the stored unit, not at the end of the prefix ladder', () => {
+    expect(format(Number.NaN, 'watts')).toBe('NaN W')
+    expect(format(Number.POSITIVE_INFINITY, 'seconds')).toBe('Infinity s')
+    expect(format(Number.NEGATIVE_INFINITY, 'bytes', { binary: true })).toBe('-Infinity B')
+    expect(format(Number.POSITIVE_INFINITY, 'dollars')).toBe('$Infinity')
+  })
+
   it('rejects a forced unit of another dimension and bad digits', () => {
     expect(() => format(1, 'seconds', { unit: 'GB' })).toThrowError(/unit "GB" does not measure a duration/)
     expect(() => format(1, 'seconds', { digits: 0 })).toThrowError(/digits must be an integer in 1\.\.17/)

@@ -138,14 +138,14 @@ export function formatNumber(value: number, digits = 3): string {
 
 function pickRung(rungs: Rung[], value: number, digits: number): { rung: Rung; scaled: number } {
   const magnitude = Math.abs(value)
-  // Zero reads in the stored unit ("0 W"), not the smallest rung.
-  let index =
-    magnitude === 0
-      ? Math.max(
-          0,
-          rungs.findIndex((r) => r.size >= 1),
-        )
-      : 0
+  // Zero, NaN and ±Infinity read in the stored unit ("0 W", "NaN W", "Infinity s"), not at the
+  // smallest or largest rung.
+  const stored = Math.max(
+    0,
+    rungs.findIndex((r) => r.size >= 1),
+  )
+  if (!Number.isFinite(value)) return { rung: rungs[stored]!, scaled: value }
+  let index = magnitude === 0 ? stored : 0
   if (magnitude > 0)
     for (let i = 0; i < rungs.length; i++) if (magnitude >= rungs[i]!.size * (rungs[i]!.lead ?? 1)) index = i
   // 999.96 GB rounds to 1000 GB: move up a rung when rounding reaches it.

@@ -218,6 +218,41 @@ describe('parse errors name the input and what was expected', () => {
   })
 })
 
+describe('what people paste from datasheets and price lists', () => {
+  it('reads "N x quantity" as N copies: link and port counts', () => {
+    // 2 × 400 Gb/s = 800 Gb/s = 100 GB/s
+    expect(parse('2 x 400 Gbps', 'bytesPerSecond')).toBe(100e9)
+    expect(parse('2x400 Gbps', 'bytesPerSecond')).toBe(100e9)
+    // 24 × 100 GbE ports (Gaudi 2's RoCE): 2.4 Tb/s = 300 GB/s
+    expect(parse('24 × 100 Gbps', 'bytesPerSecond')).toBe(300e9)
+    expect(parse('2 x $30,000', 'dollars')).toBe(60_000)
+    expect(parse('2 x 400 Gbps').unit).toBe('Gbps')
+  })
+
+  it('rejects a count that is not a whole number', () => {
+    expect(() => parse('1.5 x 400 Gbps', 'bytesPerSecond')).toThrowError(
+      /the count before "x" must be a whole number ≥ 1; expected a bandwidth/,
+    )
+  })
+
+  it('rejects other currencies instead of reading them as dollars', () => {
+    // The original's unit file made EUR = USD; 30,000 EUR is not $30,000.
+    for (const text of ['30000 EUR', '€30,000', '30000 €', '£4/h', '¥500']) {
+      expect(() => parse(text)).toThrowError(/MLSys·im prices are in US dollars.*convert to USD first/)
+    }
+    expect(() => parse('30000 EUR', 'dollars')).toThrowError(
+      /"30000 EUR" is in EUR: .*; expected an amount of money \(dollars\)/,
+    )
+  })
+
+  it('reads the spellings of rates and per-unit figures', () => {
+    expect(parse('1.5TB', 'bytes')).toBe(1.5e12)
+    expect(parse('900 GB/sec', 'bytesPerSecond')).toBe(900e9)
+    expect(parse('100 tokens/s', 'hertz')).toBe(100)
+    expect(parse('700 W/chip', 'watts')).toBe(700)
+  })
+})
+
 describe('unit expressions', () => {
   it('handles products, quotients, parentheses and powers', () => {
     expect(parse('23 USD/(TB*month)', 'dollarsPerByteSecond')).toBeCloseTo(23 / 1e12 / (30 * 86_400), 25)

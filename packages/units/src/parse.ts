@@ -32,6 +32,19 @@ interface UnitValue {
 
 const NUMBER = /^\s*([-+−]?)\s*(\$)?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([-+]?\d+))?/
 
+/**
+ * A count of identical things before the quantity, as datasheets write links and ports:
+ * "2 x 400 Gbps", "8× 100 GbE" read as 2 · 400 Gbps. The `x` needs a number after it.
+ */
+const TIMES = /^\s*[x×*]\s*(?=[$.\d])/
+
+/**
+ * Currencies other than US dollars. Every price in MLSys·im is in USD and there is no exchange
+ * rate to apply, so "30000 EUR" is an error rather than silently 30,000 dollars. (The original's
+ * unit file made EUR a 1:1 alias of the dollar.)
+ */
+const FOREIGN_CURRENCY = /(?:^|[\s\d/*·])(€|£|¥|₹|EUR|GBP|JPY|CNY|RMB|CHF|CAD|AUD|INR|KRW)(?=$|[\s\d/*·,.])/
+
 function quoted(text: string): string {
   return JSON.stringify(text)
 }
@@ -143,7 +156,31 @@ class UnitExpression {
   }
 }
 
-function readNumber(source: string, expected: DimensionName | undefined) {
+function rejectForeignCurrency(source: string, expected: DimensionName | undefined): void {
+  const currency = FOREIGN_CURRENCY.exec(source)?.[1]
+  if (currency === undefined) return
+  throw new UnitError(
+    `${quoted(source)} is in ${currency}: MLSys·im prices are in US dollars and it applies no exchange rate; convert to USD first and write it like "30000 USD" or "$30,000"${expectedHint(expected)}`,
+    source,
+    expected,
+  )
+}
+
+interface ReadNumber {
+  negative: boolean
+  /** Digits without thousands separators, e.g. "30000.5". */
+  mantissa: string
+  exponent: number
+  /** Written with a leading "$". */
+  dollar: boolean
+  /** The text after the number: the unit. */
+  rest: string
+  /** Copies of the quantity ("2 x 400 Gbps" → 2), 1 when none are written. */
+  count: number
+}
+
+function readNumber(source: string, expected: DimensionName | undefined): ReadNumber {
+  rejectForeignCurrency(source, expected)
   const match = NUMBER.exec(source)
   if (!match) {
     throw new UnitError(
@@ -155,13 +192,27 @@ function readNumber(source: string, expected: DimensionName | undefined) {
     )
   }
   const [whole, sign, dollar, digits, exponent] = match
-  return {
+  const number: ReadNumber = {
     negative: sign === '-' || sign === '−',
     mantissa: digits!.replaceAll(',', ''),
     exponent: Number(exponent ?? 0),
     dollar: dollar === '$',
     rest: source.slice(whole.length).trim(),
+    count: 1,
   }
+  const times = TIMES.exec(number.rest)
+  if (times === null || dollar === '$') return number
+  // "2 x 400 Gbps": the first number counts copies of the quantity that follows.
+  const count = Number(`${number.mantissa}e${number.exponent}`)
+  if (!Number.isInteger(count) || count <= 0 || number.negative) {
+    throw new UnitError(
+      `cannot read ${quoted(source)}: the count before "x" must be a whole number ≥ 1${expectedHint(expected)}`,
+      source,
+      expected,
+    )
+  }
+  const quantity = readNumber(number.rest.slice(times[0].length), expected)
+  return { ...quantity, count: count * quantity.count }
 }
 
 /**
@@ -175,14 +226,14 @@ function scaled(mantissa: string, exponent: number, factor: number): number {
 }
 
 function parseToBase(source: string, expected: DimensionName | undefined): ParsedQuantity {
-  const { negative, mantissa, exponent, dollar, rest } = readNumber(source, expected)
+  const { negative, mantissa, exponent, dollar, rest, count } = readNumber(source, expected)
   let unitText = rest
-  let multiplier = 1
+  let multiplier = count
   // "$2.1M", "8.03B params": short-scale multipliers where money or a count is meant.
   const countLike = expected === undefined || isDimensionless(DIMENSIONS[expected].vector)
   const scaleMatch = /^([KkMBT])(?=$|[\s/*·])/.exec(unitText)
   if (scaleMatch && (dollar || (countLike && expected !== undefined))) {
-    multiplier = SHORT_SCALE[scaleMatch[1]!]!
+    multiplier *= SHORT_SCALE[scaleMatch[1]!]!
     unitText = unitText.slice(1).trim()
   }
   const unit = new UnitExpression(unitText, source, expected).evaluate()

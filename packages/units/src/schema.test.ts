@@ -20,7 +20,13 @@ describe('quantitySchema', () => {
     const negative = catalogEntry.safeParse({ memory: { bandwidth: '-3 GB/s' } })
     expect(negative.error?.issues[0]?.message).toBe('"-3 GB/s" is out of range: must be > 0')
     const wrongType = catalogEntry.safeParse({ memory: { bandwidth: true } })
-    expect(wrongType.success).toBe(false)
+    expect(wrongType.error?.issues[0]?.message).toBe('must be a number or a string with a unit, not true')
+    // A misspelt key leaves the field missing: say so, not zod's bare "Invalid input".
+    const missing = catalogEntry.safeParse({ memory: {} })
+    expect(missing.error?.issues[0]).toMatchObject({
+      path: ['memory', 'bandwidth'],
+      message: 'is required (a bandwidth, e.g. "3.35 TB/s")',
+    })
   })
 
   it('checks bounds and integrality in stored units', () => {

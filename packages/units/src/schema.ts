@@ -55,7 +55,13 @@ export function quantitySchema<D extends DimensionName>(dimension: D, constraint
   const dim = DIMENSIONS[dimension]
   const bounds = describeBounds(dimension, constraints)
   return z
-    .union([z.number(), z.string()])
+    .union([z.number(), z.string()], {
+      // zod's bare "Invalid input" says neither that the field is missing nor what it got.
+      error: (issue) =>
+        issue.input === undefined
+          ? `is required (${dim.label}, e.g. ${JSON.stringify(dim.examples[0])})`
+          : `must be a number or a string with a unit, not ${JSON.stringify(issue.input)}`,
+    })
     .transform((input, ctx): Quantity<D> => {
       let value: Quantity<D>
       try {

@@ -106,7 +106,7 @@ export const UNIT_ATOMS: ReadonlyMap<string, UnitAtom> = new Map<string, UnitAto
   ...many(['W', 'watt', 'watts'], atom(POWER, 1, 'all')),
   ...many(['J', 'joule', 'joules'], atom(ENERGY, 1, 'all')),
   ...many(['Wh'], atom(ENERGY, 3600, 'all')),
-  ...many(['USD', 'usd', 'dollar', 'dollars', '$', 'EUR'], atom(MONEY, 1, 'none')),
+  ...many(['USD', 'usd', 'dollar', 'dollars', '$'], atom(MONEY, 1, 'none')),
   ...many(['g', 'gram', 'grams'], atom(CARBON, 1e-3, 'all')),
   ...many(['t', 'tonne', 'tonnes', 'ton', 'tons'], atom(CARBON, 1000, 'large')),
   ...many(['gCO2e', 'gCO2', 'gCO₂e', 'gCO₂'], atom(CARBON, 1e-3, 'all')),

@@ -10,24 +10,14 @@ import { type DimensionName, type QuantityConstraints, quantitySchema } from '@m
 import { z } from 'zod'
 
 /**
- * A quantity in `dimension`'s stored unit: a number, or a string with a unit. The outer union
- * only exists to say "is required" (instead of zod's bare "Invalid input") when it is missing.
+ * A quantity in `dimension`'s stored unit: a number, or a string with a unit. A missing value
+ * reads "is required (…)", a wrong one names the value and the dimension (quantitySchema).
  */
 export function quantityField(
   dimension: DimensionName,
   constraints: QuantityConstraints = {},
 ): z.ZodType<number, number | string> {
-  const quantity = quantitySchema(dimension, constraints)
-  const present = z.union([z.number(), z.string()], {
-    error: (issue) =>
-      issue.input === undefined
-        ? 'is required'
-        : `must be a number or a string with a unit, not ${JSON.stringify(issue.input)}`,
-  })
-  return present.pipe(quantity).meta({ description: quantity.description }) as unknown as z.ZodType<
-    number,
-    number | string
-  >
+  return quantitySchema(dimension, constraints) as unknown as z.ZodType<number, number | string>
 }
 
 /** A positive count (parameters, tokens, entries): "8.03B", "70 Mparams" or a number. */

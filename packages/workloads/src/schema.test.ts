@@ -128,7 +128,7 @@ describe('workloadSchema', () => {
 
   it('requires the family fields', () => {
     expect(problems({ ...base, family: 'ssm', parameters: 1e6, layers: 2, hiddenDim: 8 })).toEqual([
-      'stateSize: is required',
+      'stateSize: is required (a count or ratio, e.g. "32")',
     ])
   })
 })
