@@ -90,14 +90,18 @@ describe('single-node golden values', () => {
     })
   }
 
-  it('HFU is 4/3 MFU with full activation recomputation (capped at 1)', () => {
-    const r = solve('single-node', {
-      workload: 'ResNet50',
-      hardware: 'A100',
-      batchSize: 8,
-      isTraining: true,
-      activationRecomputation: true,
-    })
+  it('HFU is 4/3 MFU with full activation recomputation, capped at 1 (mlsysim-0.1.2)', () => {
+    const r = solve(
+      'single-node',
+      {
+        workload: 'ResNet50',
+        hardware: 'A100',
+        batchSize: 8,
+        isTraining: true,
+        activationRecomputation: true,
+      },
+      { fidelity: 'mlsysim-0.1.2' },
+    )
     expectRelative(r.hfu, Math.min(1, (r.mfu * 4) / 3), 'hfu')
   })
 

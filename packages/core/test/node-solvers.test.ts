@@ -128,6 +128,47 @@ describe('single-node', () => {
     close(r.offloadSpillBytes, 141.2e9 - 80 * 2 ** 30)
   })
 
+  it('training times B sequences of S tokens (default); the original times B tokens', () => {
+    // Llama-3.1-8B, 4 sequences of 1024 tokens on an H100 (989 TFLOP/s × 0.5):
+    // forward F = 16.06e9 × 1024 + 4 × 32 × 4096 × 1024² = 1.6445e13 + 5.4976e11 FLOP;
+    // a step is 3F per sequence × 4, so compute = 12F / 494.5e12 ≈ 0.4124 s.
+    const input = { workload: 'Llama3_8B', hardware: 'H100', batchSize: 4, seqLen: 1024, isTraining: true }
+    const forward = 16.06e9 * 1024 + 4 * 32 * 4096 * 1024 ** 2
+    const r = run('single-node', input)
+    close(r.ironLaw.operations, 3 * forward * 4)
+    close(r.latencyCompute, (12 * forward) / 494.5e12)
+    expect(r.bottleneck).toBe('compute')
+    // Compute-bound, so HFU = MFU = 12F / (latency × 989e12), a little under η.
+    close(r.mfu, (12 * forward) / (r.latency * 989e12))
+    expect(r.hfu).toBe(r.mfu)
+    expect(r.mfu).toBeLessThan(0.5)
+    // The original: 3 × 16.06e9 per "sample", sequence length ignored (its memory still counts it).
+    const original = run('single-node', input, { fidelity: 'mlsysim-0.1.2' })
+    close(original.ironLaw.operations, 3 * 16.06e9 * 4)
+    expect(original.memoryFootprint).toBe(r.memoryFootprint)
+  })
+
+  it('selective recomputation: the attention core runs again; HFU counts it, MFU does not', () => {
+    // A = 4 × 32 × 4096 × 1024² FLOP per sequence; hardware FLOP 3F + A, model FLOP 3F.
+    const input = {
+      workload: 'Llama3_8B',
+      hardware: 'H100',
+      batchSize: 4,
+      seqLen: 1024,
+      isTraining: true,
+      activationRecomputation: true,
+    }
+    const attention = 4 * 32 * 4096 * 1024 ** 2
+    const forward = 16.06e9 * 1024 + attention
+    const r = run('single-node', input)
+    close(r.ironLaw.operations, (3 * forward + attention) * 4)
+    close(r.hfu / r.mfu, (3 * forward + attention) / (3 * forward))
+    // Hardware utilization cannot exceed the sustained fraction of peak.
+    expect(r.hfu).toBeLessThanOrEqual(0.5)
+    // Power follows the hardware FLOP: 700 W × (0.3 + 0.7 × HFU) × latency.
+    close(r.energy, 700 * (0.3 + 0.7 * r.hfu) * r.latency)
+  })
+
   it('rejects bad input naming the field, the value and the range', () => {
     expectInputError(
       'single-node',

@@ -98,6 +98,23 @@ describe('distributed: default model, hand-derived', () => {
     expect(r.constraintTrace.join(' ')).toMatch(/32 microbatches instead of 64/)
   })
 
+  it('selective recomputation: HFU counts the attention core run again, MFU does not; HFU ≤ η', () => {
+    // Per sequence: F = 16.06e9 × 2048 + A, A = 4 × 32 × 4096 × 2048²; hardware 3F + A, model 3F.
+    const r = run({ tpSize: 8, ppSize: 4, microbatchCount: 16, activationRecomputation: true })
+    const attention = 4 * 32 * 4096 * 2048 ** 2
+    const forward = 16.06e9 * 2048 + attention
+    expect(rel(r.trainingFlopPerSample, 3 * forward + attention)).toBeLessThan(1e-12)
+    expect(rel(r.node.hfu / r.node.mfu, (3 * forward + attention) / (3 * forward))).toBeLessThan(1e-12)
+    expect(r.node.hfu).toBeLessThanOrEqual(0.5)
+    // 256 samples = 8 data ranks × 32, so fleet MFU = node MFU × scaling efficiency.
+    expect(rel(r.mfu, r.node.mfu * r.scalingEfficiency)).toBeLessThan(1e-12)
+    const original = run(
+      { tpSize: 8, ppSize: 4, microbatchCount: 16, activationRecomputation: true },
+      'mlsysim-0.1.2',
+    )
+    expect(rel(original.node.hfu, Math.min(1, (4 / 3) * original.node.mfu))).toBeLessThan(1e-12)
+  })
+
   it('the original keeps its quirks: whole-model offload node, N × node throughput', () => {
     const r = run({ tpSize: 8, ppSize: 4, microbatchCount: 16 }, 'mlsysim-0.1.2')
     expect(r.node.effectiveBandwidth).toBe(64e9)

@@ -58,9 +58,11 @@ import {
   bindNode,
   ironLaw,
   nodeRoofline,
+  originalHfu,
   type SingleNodeResult,
   wholeModelTrainingFootprint,
 } from './single-node.js'
+import { trainingFlopPerSample } from './training-flops.js'
 import {
   COMMUNICATION_BUFFER_FRACTION,
   expertParametersOf,
@@ -101,22 +103,6 @@ export const LORA_GRADIENT_SHARE = sourced(0.01, {
   kind: 'convention',
   ref: 'MLSys·im DistributedModel: gradient_size × 0.01 with is_lora',
   url: DISTRIBUTED_URL,
-  verified: '2026-06-10',
-})
-
-/** Attention-score FLOP per token per layer in the forward pass: QKᵀ and AV, 2·2·s·h. */
-export const ATTENTION_FLOP_PER_TOKEN_LAYER = sourced(4, {
-  kind: 'literature',
-  ref: 'Chowdhery et al. 2022, PaLM, App. B (training FLOP per token 6N + 12·L·H·Q·T, i.e. 4·L·h·s forward)',
-  url: 'https://arxiv.org/abs/2204.02311',
-  verified: '2026-06-10',
-})
-
-/** Forward + backward = 3 forward passes of FLOP. */
-const TRAINING_PASSES = sourced(3, {
-  kind: 'literature',
-  ref: 'Kaplan et al. 2020 §2.1 (backward ≈ 2 × forward)',
-  url: 'https://arxiv.org/abs/2001.08361',
   verified: '2026-06-10',
 })
 
@@ -301,31 +287,20 @@ const model = defineModel('distributed', (b) => {
     state.totalBytes,
   )
 
-  const passes = sourcedConstant(b, 'TRAINING_PASSES', TRAINING_PASSES, 'count', 'k_{fb}')
-  const attentionPerToken = sourcedConstant(
-    b,
-    'ATTENTION_FLOP_PER_TOKEN_LAYER',
-    ATTENTION_FLOP_PER_TOKEN_LAYER,
-    'count',
-    'k_{attn}',
-  )
-  const attention = attentionPerToken
-    .mul(x.layers!)
-    .mul(h)
-    .mul(S)
-    .mul(S)
-    .mul(b.constant(1, 'flop'))
-    .mul(x.isTransformer!)
-  const perTokenForward = x.forwardOps!.mul(S).add(attention)
-  const forward = b.let('forwardFlopPerSample', b.select(x.perToken!.gt(0), perTokenForward, x.forwardOps!), {
-    symbol: 'F_{fwd}',
+  const flop = trainingFlopPerSample(b, {
+    forwardOps: x.forwardOps!,
+    perToken: x.perToken!,
+    isTransformer: x.isTransformer!,
+    recompute: x.recompute!,
+    layers: x.layers!,
+    hidden: h,
+    seqLen: S,
   })
-  const recomputed = b.select(x.perToken!.gt(0), attention, b.constant(0, 'flop')).mul(x.recompute!)
-  const trainingFlop = b.let('trainingFlopPerSample', passes.mul(forward).add(recomputed), { symbol: 'F' })
-  const modelFlop = passes.mul(forward)
+  const shard = tp.mul(pp)
 
   const node = nodeRoofline(b, {
-    opsPerSample: b.select(original, x.opsPerSample!, trainingFlop.div(tp.mul(pp))),
+    opsPerSample: b.select(original, x.opsPerSample!, flop.hardware.div(shard)),
+    modelOpsPerSample: b.select(original, x.opsPerSample!, flop.model.div(shard)),
     batchSize: localBatch,
     weightBytes: b.select(original, x.weightBytes!, state.parametersPerRank.mul(bpe)),
     footprint,
@@ -516,7 +491,7 @@ const model = defineModel('distributed', (b) => {
   const mfu = b.select(
     original,
     node.mfu.mul(scaling),
-    x.batchSize!.mul(modelFlop).div(step.mul(x.accelerators!).mul(x.peak!)),
+    x.batchSize!.mul(flop.model).div(step.mul(x.accelerators!).mul(x.peak!)),
   )
   return {
     dataParallel: dp,
@@ -524,7 +499,7 @@ const model = defineModel('distributed', (b) => {
     microbatches,
     microbatchSize: microbatch,
     layersPerStage: stageLayers,
-    trainingFlopPerSample: trainingFlop,
+    trainingFlopPerSample: flop.hardware,
     stepTime: step,
     communicationTime: communication,
     dpCommunicationTime: dpTime,
@@ -549,6 +524,7 @@ const model = defineModel('distributed', (b) => {
     nodeMemoryBound: node.memoryBound,
     nodeArithmeticIntensity: node.arithmeticIntensity,
     nodeMfu: node.mfu,
+    nodeHfu: node.hfu,
     nodeEnergy: node.energy,
     nodeMemoryFootprint: node.memoryFootprint,
     nodeFeasible: node.feasible,
@@ -591,7 +567,12 @@ export interface DistributedResult extends SolverResultBase {
   readonly node: DistributedNodeResult
 }
 
-function nodeResult(input: DistributedInput, o: Outputs, peak: number): DistributedNodeResult {
+function nodeResult(
+  input: DistributedInput,
+  o: Outputs,
+  peak: number,
+  original: boolean,
+): DistributedNodeResult {
   const chip = input.fleet.node.accelerator
   const feasible = o.nodeFeasible === 1
   const memoryBound = o.nodeMemoryBound === 1
@@ -616,7 +597,7 @@ function nodeResult(input: DistributedInput, o: Outputs, peak: number): Distribu
     bottleneck: memoryBound ? 'memory' : 'compute',
     arithmeticIntensity: o.nodeArithmeticIntensity!,
     mfu: o.nodeMfu!,
-    hfu: input.activationRecomputation ? Math.min(1, (o.nodeMfu! * 4) / 3) : o.nodeMfu!,
+    hfu: original ? originalHfu(o.nodeMfu!, input.activationRecomputation) : o.nodeHfu!,
     energy: o.nodeEnergy!,
     memoryFootprint: o.nodeMemoryFootprint!,
     memoryCapacity: chip.memory.capacity,
@@ -699,7 +680,6 @@ function trace(input: DistributedInput, o: Outputs, original: boolean): string[]
 
 /** The catalog-derived model inputs. */
 export function bindDistributed(input: DistributedInput, context: SolveContext): Record<string, number> {
-  const original = context.fidelity === 'mlsysim-0.1.2'
   const { workload, fleet } = input
   const chip = fleet.node.accelerator
   const { values } = bindNode(
@@ -724,7 +704,6 @@ export function bindDistributed(input: DistributedInput, context: SolveContext):
   const strategy = input.activationRecomputation ? 'selective' : 'none'
   const coefficients = isTransformer ? ACTIVATION_COEFFICIENTS[strategy] : { linear: 0, quadratic: 0 }
   return Object.assign(values, {
-    original: original ? 1 : 0,
     totalAccelerators: fleet.totalAccelerators,
     acceleratorsPerNode: fleet.node.acceleratorsPerNode,
     nicsPerNode: fleet.node.nicsPerNode,
@@ -733,9 +712,6 @@ export function bindDistributed(input: DistributedInput, context: SolveContext):
     fabricBandwidth: fleet.fabric.bandwidth,
     fabricLatency: fleet.fabric.latency,
     oversubscription: fleet.fabric.oversubscription,
-    forwardOps: lowered.totalOps,
-    perToken: workload.flopConvention === 'per_token' ? 1 : 0,
-    recompute: input.activationRecomputation ? 1 : 0,
     expertParameters: expertParametersOf(workload),
     moeLayers: workload.family === 'moe' ? Math.max(0, workload.layers - (workload.denseLayers ?? 0)) : 0,
     topK: workload.family === 'moe' ? Math.max(1, workload.activeExpertsPerToken) : 1,
@@ -797,7 +773,7 @@ export const distributed = defineGraphSolver({
   bind: bindDistributed,
   finish(input, o, context, bound): DistributedResult {
     const original = context.fidelity === 'mlsysim-0.1.2'
-    const node = nodeResult(input, o, bound.peak!)
+    const node = nodeResult(input, o, bound.peak!, original)
     return {
       parallelism: { dp: o.dataParallel, tp: input.tpSize, pp: input.ppSize, ep: input.epSize },
       stepTime: o.stepTime,

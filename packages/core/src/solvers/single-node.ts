@@ -6,6 +6,10 @@
  * Compute and memory time combine with max (they overlap); only overheads add. The
  * bandwidth is the memory level the weights stream from: the host link when the footprint
  * does not fit (offload), on-chip SRAM when the weights fit there, flash on MCUs, else HBM/DRAM.
+ *
+ * Training (default model): a sample is a sequence of S tokens, OPs = 3 × forward FLOP per
+ * sequence (`training-flops.ts`), matching the activation memory the footprint counts. The
+ * original multiplies its per-token FLOP by 3 (× 4 with recomputation) and ignores S.
  */
 import type { Chip } from '@mlsysim/hardware'
 import { bytesPerElement, type Precision } from '@mlsysim/units'
@@ -25,6 +29,7 @@ import { ACTIVATION_COEFFICIENTS, activationMemory } from '../physics/activation
 import { sourcedConstant } from '../physics/formula.js'
 import { arithmeticIntensity, memoryBound } from '../physics/roofline.js'
 import { defineGraphSolver, type SolveContext, type SolverResultBase } from '../solver/define.js'
+import { ORIGINAL } from '../solver/fidelity.js'
 import {
   batchSizeField,
   hardwareField,
@@ -34,6 +39,7 @@ import {
 } from '../solver/fields.js'
 import { peakForPrecision } from './peak-for-precision.js'
 import { bandwidthText, bytesText, secondsText } from './trace-format.js'
+import { trainingFlopPerSample } from './training-flops.js'
 
 export const singleNodeInput = z.strictObject({
   workload: workloadField(),
@@ -58,7 +64,10 @@ const LORA_RANK = 16
 
 /** Numeric inputs of the roofline fragment, shared with solvers that solve a node inside a fleet. */
 export interface NodeRooflineArgs {
+  /** FLOP the hardware executes per sample (recomputation included). */
   opsPerSample: Expr
+  /** FLOP of the model per sample, what MFU counts (default: `opsPerSample`). */
+  modelOpsPerSample?: Expr
   batchSize: Expr
   weightBytes: Expr
   footprint: Expr
@@ -116,7 +125,11 @@ export function nodeRoofline(b: GraphBuilder, x: NodeRooflineArgs) {
     },
   )
   const latency = b.let('latency', latencyCompute.max(latencyMemory).add(latencyOverhead), { symbol: 'T' })
-  const mfu = b.let('mfu', batchOps.div(latency).div(x.peak).clamp(0, 1), { symbol: '\\text{MFU}' })
+  const modelOps = x.modelOpsPerSample ? x.modelOpsPerSample.mul(x.batchSize) : batchOps
+  const mfu = b.let('mfu', modelOps.div(latency).div(x.peak).clamp(0, 1), { symbol: '\\text{MFU}' })
+  const hfu = x.modelOpsPerSample
+    ? b.let('hfu', batchOps.div(latency).div(x.peak).clamp(0, 1), { symbol: '\\text{HFU}' })
+    : mfu
   const idle = sourcedConstant(b, 'ENERGY_IDLE_FRACTION', ENERGY_IDLE_FRACTION, 'count', 'p_{idle}')
   const dynamic = sourcedConstant(b, 'ENERGY_DYNAMIC_FRACTION', ENERGY_DYNAMIC_FRACTION, 'count', 'p_{dyn}')
   return {
@@ -128,7 +141,9 @@ export function nodeRoofline(b: GraphBuilder, x: NodeRooflineArgs) {
     memoryBound: memoryBound.fragment(b, { ops: batchOps, bytes: traffic, peak: achievable, bandwidth }),
     arithmeticIntensity: arithmeticIntensity.fragment(b, { ops: batchOps, bytes: traffic }),
     mfu,
-    energy: x.tdp.mul(idle.add(dynamic.mul(mfu))).mul(latency),
+    hfu,
+    // Power follows the FLOP the hardware executes (HFU), not the model's share of them.
+    energy: x.tdp.mul(idle.add(dynamic.mul(hfu))).mul(latency),
     memoryFootprint: x.footprint,
     feasible,
     effectiveBandwidth: bandwidth,
@@ -199,7 +214,12 @@ const model = defineModel('single-node', (b) => {
   const dpSize = b.input('dpSize', 'count', { symbol: 'N_{dp}' })
   const ops = b.input('opsPerSample', 'flop', {
     symbol: '\\text{OPs}_1',
-    description: 'FLOPs per sample (×3 or ×4 when training)',
+    description:
+      'FLOPs per sample (×3, or ×4 with recomputation, when training under fidelity mlsysim-0.1.2)',
+  })
+  const original = b.input('original', 'count', {
+    symbol: '\\text{orig}',
+    description: '1 under fidelity mlsysim-0.1.2',
   })
   const params = b.input('parameters', 'count', { symbol: 'P' })
   const bytesPerParam = b.input('bytesPerElement', 'bytes', { symbol: 'b' })
@@ -231,12 +251,28 @@ const model = defineModel('single-node', (b) => {
     activationQuadratic: quadratic,
     isTransformer: transformer,
   })
+  const flop = trainingFlopPerSample(b, {
+    forwardOps: b.input('forwardOps', 'flop', {
+      symbol: '\\text{OPs}_{fwd}',
+      description: 'forward FLOP per unit of the workload (per token for transformers)',
+    }),
+    perToken: b.input('perToken', 'count', { symbol: '\\text{tok}' }),
+    isTransformer: transformer,
+    recompute: b.input('recompute', 'count', { symbol: '\\text{rc}' }),
+    layers,
+    hidden,
+    seqLen,
+  })
+  // Default training: B sequences of S tokens (as the activation memory counts them); the
+  // original times B units of its per-token FLOP × 3 (× 4 with recomputation).
+  const sequenceTraining = training.gt(0).and(original.gt(0).not())
   const one = b.constant(1)
   const footprint = b.let('memoryFootprint', b.select(training.gt(0), training_, weightBytes), {
     symbol: 'M',
   })
   const roofline = nodeRoofline(b, {
-    opsPerSample: ops,
+    opsPerSample: b.select(sequenceTraining, flop.hardware, ops),
+    modelOpsPerSample: b.select(sequenceTraining, flop.model, ops),
     batchSize,
     weightBytes,
     footprint,
@@ -272,6 +308,7 @@ export interface NodeBinding {
 
 /** The catalog-derived model inputs of a workload on a chip. */
 export function bindNode(input: SingleNodeInput, context: SolveContext): NodeBinding {
+  const original = context.fidelity === ORIGINAL
   const { workload, hardware: chip, precision, isTraining } = input
   const bpe = bytesPerElement(precision)
   const lowered = lower(workload, bpe)
@@ -285,6 +322,10 @@ export function bindNode(input: SingleNodeInput, context: SolveContext): NodeBin
     peakSource: source,
     values: {
       opsPerSample: lowered.totalOps * (isTraining ? (input.activationRecomputation ? 4 : 3) : 1),
+      forwardOps: lowered.totalOps,
+      perToken: workload.flopConvention === 'per_token' ? 1 : 0,
+      recompute: input.activationRecomputation ? 1 : 0,
+      original: original ? 1 : 0,
       parameters: lowered.parameterCount,
       bytesPerElement: bpe,
       weightBytes: lowered.weightBytes,
@@ -308,6 +349,14 @@ export function bindNode(input: SingleNodeInput, context: SolveContext): NodeBin
       tdp: chip.tdp ?? 0,
     },
   }
+}
+
+/**
+ * The original's HFU: its MFU already counts the ×4 recomputation FLOP, and HFU is 4/3 of that
+ * (capped at 1); without recomputation HFU = MFU.
+ */
+export function originalHfu(mfu: number, activationRecomputation: boolean): number {
+  return activationRecomputation ? Math.min(1, (mfu * 4) / 3) : mfu
 }
 
 export interface IronLawTerm {
@@ -438,10 +487,10 @@ export const singleNode = defineGraphSolver({
     values.headlinePeak = peakSource === 'peak' ? 1 : 0
     return values
   },
-  finish(input, o, _context, bound): SingleNodeResult {
+  finish(input, o, context, bound): SingleNodeResult {
     const memoryBound = o.memoryBound === 1
     const feasible = o.feasible === 1
-    const hfu = input.activationRecomputation ? Math.min(1, (o.mfu * 4) / 3) : o.mfu
+    const hfu = context.fidelity === ORIGINAL ? originalHfu(o.mfu, input.activationRecomputation) : o.hfu
     return {
       latency: o.latency,
       latencyCompute: o.latencyCompute,
