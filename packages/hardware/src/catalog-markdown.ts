@@ -45,6 +45,10 @@ function table(headers: string[], rows: (string | number | undefined)[][]): stri
 const q = (value: number | undefined, dimension: Parameters<typeof format>[1], binary = false) =>
   value === undefined ? undefined : format(value, dimension, binary ? { binary: true } : {})
 
+/** A size as the data writes it: binary (KiB, MiB, GiB) when it is a multiple of 1024 and not of 1000. */
+const size = (value: number | undefined) =>
+  q(value, 'bytes', value !== undefined && value % 1024 === 0 && value % 1000 !== 0)
+
 function source(p: Provenance): string {
   return p.url ? `[${p.kind}](${p.url})` : p.kind
 }
@@ -56,7 +60,7 @@ function chipRow(chip: Chip) {
     chip.vendor,
     chip.releaseYear,
     q(chip.compute.peak, 'flopPerSecond'),
-    q(chip.memory.capacity, 'bytes', chip.memory.capacity % 2 ** 20 === 0),
+    size(chip.memory.capacity),
     q(chip.memory.bandwidth, 'bytesPerSecond'),
     q(chip.tdp, 'watts'),
     Math.round(ridgePoint(chip) * 10) / 10,
@@ -116,9 +120,9 @@ export function renderCatalogMarkdown(): string {
           `\`${b.id}\``,
           b.name,
           `\`${b.chip}\``,
-          q(mounted.memory.capacity, 'bytes', mounted.memory.capacity % 2 ** 20 === 0),
-          q(mounted.memory.flashCapacity, 'bytes'),
-          b.externalMemory?.map((m) => `${m.kind} ${q(m.capacity, 'bytes')}`).join(', '),
+          size(mounted.memory.capacity),
+          size(mounted.memory.flashCapacity),
+          b.externalMemory?.map((m) => `${m.kind} ${size(m.capacity)}`).join(', '),
           b.price === undefined ? undefined : format(b.price, 'dollars'),
           source(b.provenance),
         ]
@@ -196,7 +200,7 @@ export function renderCatalogMarkdown(): string {
     '',
     table(
       ['id', 'name', 'chips', 'memory', 'power'],
-      pods.list().map((p) => [`\`${p.id}\``, p.name, p.chips, q(p.memory, 'bytes'), q(p.power, 'watts')]),
+      pods.list().map((p) => [`\`${p.id}\``, p.name, p.chips, size(p.memory), q(p.power, 'watts')]),
     ),
     '',
     `## Grids (${grids.size})`,

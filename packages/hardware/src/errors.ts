@@ -3,6 +3,7 @@
  * its path ("memory.bandwidth: \"80 GiB\" is a size in bytes, not a bandwidth"), so a person
  * can fix a YAML file or a solver input without reading a zod dump.
  */
+import { allowedKeysAt, unknownKeysMessage } from '@mlsysim/units'
 import type { z } from 'zod'
 
 export interface CatalogIssue {
@@ -26,13 +27,37 @@ function describePath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(entry)' : path.map(String).join('.')
 }
 
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
+  return value
+}
+
+/**
+ * zod's message with what the entry holds there: a missing field says so, a wrong value is
+ * quoted, an unknown key gets the nearest allowed key ("bandwith" → bandwidth).
+ */
+export function describeIssue(schema: z.ZodType, input: unknown, issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    return unknownKeysMessage(issue.keys, allowedKeysAt(schema, issue.path))
+  }
+  if (issue.code !== 'invalid_type' && issue.code !== 'invalid_value') return issue.message
+  const found = valueAt(input, issue.path)
+  const expected = issue.message.replace(/^Invalid (input|option): /, '').replace(/, received \w+$/, '')
+  if (found === undefined) return `is required (${expected})`
+  return `${expected}, got ${JSON.stringify(found)}`
+}
+
 /** Parses with a schema or throws a CatalogError naming each bad field. */
 export function parseEntry<S extends z.ZodType>(schema: S, input: unknown, kind: string): z.output<S> {
   const result = schema.safeParse(input)
   if (result.success) return result.data
   const issues = result.error.issues.map((issue) => ({
     path: describePath(issue.path),
-    message: issue.message,
+    message: describeIssue(schema, input, issue),
   }))
   const id =
     input !== null && typeof input === 'object' && typeof (input as { id?: unknown }).id === 'string'

@@ -106,7 +106,7 @@ export {
   precisionKeySchema,
 } from './schema/precision-keys.js'
 export { TIERS, type Tier, tierSchema } from './schema/tier.js'
-export { type ChipQuery, numericField, selectChips } from './select.js'
+export { type ChipQuery, chipNumericFields, numericField, selectChips } from './select.js'
 export { type Facility, facility } from './tables/facility.js'
 export { type Fallbacks, fallbacks } from './tables/fallbacks.js'
 export { type NetworkEnergy, networkEnergy, type SwitchFabric, switchFabric } from './tables/network.js'

@@ -89,6 +89,33 @@ chips:
     expect(chips.has('BadNPU')).toBe(false)
   })
 
+  it('says what a field holds, that it is missing, and which key a typo meant', () => {
+    const typos = `
+chips:
+  - id: TypoNPU
+    name: Typo
+    vendor: Lab
+    tier: Edge
+    releaseYear: '2026'
+    compute: { peak: 1 TOPS, precisions: { fp9: 1 TOPS } }
+    memory: { capacity: 1 GB, bandwith: 1 GB/s }
+    provenance: { kind: convention, ref: x, verified: '2026-11-27' }
+`
+    expect(() => loadHardwareFile(typos)).toThrow(
+      [
+        "chips[0]: invalid hardware 'TypoNPU':",
+        '  tier: expected one of "cloud"|"edge"|"mobile"|"workstation"|"tiny", got "Edge"',
+        '  releaseYear: expected number, got "2026"',
+        "  compute.precisions: unknown field 'fp9'; did you mean fp4, fp6, fp8?",
+        '  memory.bandwidth: is required (a bandwidth, e.g. "3.35 TB/s")',
+        "  memory: unknown field 'bandwith'; did you mean bandwidth?",
+      ].join('\n'),
+    )
+    expect(() => loadHardwareFile('chip: []')).toThrow(
+      "(document): unknown field 'chip'; did you mean chips?",
+    )
+  })
+
   it('rejects unknown sections, duplicate ids and unreadable text', () => {
     expect(() => loadHardwareFile('gpus: []')).toThrow(/invalid catalog file:\n {2}\(document\): .*gpus/s)
     expect(() =>

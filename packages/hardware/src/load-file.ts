@@ -21,7 +21,7 @@ import {
   pods,
   racks,
 } from './catalog.js'
-import { CatalogError } from './errors.js'
+import { CatalogError, describeIssue } from './errors.js'
 
 /** Sections in the order they are added, so an entry may refer to one defined above it. */
 const SECTIONS = {
@@ -73,7 +73,7 @@ export function loadHardwareFile(text: string, format: 'json' | 'yaml' = 'yaml')
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({
       path: i.path.join('.') || '(document)',
-      message: i.message,
+      message: describeIssue(catalogFileSchema, document, i),
     }))
     throw new CatalogError(
       `invalid catalog file:\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}\n  (sections: ${Object.keys(SECTIONS).join(', ')})`,

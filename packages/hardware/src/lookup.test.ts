@@ -3,6 +3,7 @@ import { RegistryError } from '@mlsysim/units'
 import { describe, expect, it } from 'vitest'
 import {
   boards,
+  chipNumericFields,
   chips,
   fabrics,
   fleets,
@@ -16,7 +17,9 @@ import {
   grids,
   numericField,
   peakAt,
+  provenanceOf,
   selectChips,
+  type Tier,
 } from './index.js'
 
 describe('lookup by id or alias', () => {
@@ -84,14 +87,18 @@ describe('boards resolve to their chip as mounted', () => {
 
   it('XIAO ESP32S3 Sense: ESP32-S3 SRAM and compute, 8 MB PSRAM, 8 MB flash', () => {
     const xiao = getHardware('XIAOML Kit')
+    // 8 MB PSRAM and 8 MB flash are 64-Mbit parts: binary megabytes.
     expect(xiao.memory).toMatchObject({
-      capacity: 8e6,
+      capacity: 8 * 2 ** 20,
       sramCapacity: 520 * 1024,
-      flashCapacity: 8e6,
+      flashCapacity: 8 * 2 ** 20,
       flashBandwidth: 0.08e9,
     })
     expect(xiao.compute.peak).toBe(0.5e9)
     expect(xiao.dispatchTax).toBe(1e-3)
+    // The $13.99 is the Sense board's price (camera and microphone included), not the plain board's.
+    expect(xiao.unitCost).toBe(13.99)
+    expect(provenanceOf(xiao, 'unitCost').ref).toMatch(/^XIAO ESP32S3 Sense retail price/)
   })
 
   it('Arduino Nano 33 BLE Sense is the nRF52840 unchanged but renamed', () => {
@@ -150,6 +157,21 @@ describe('listing, filtering and sorting', () => {
     expect(byFp8[0]!.id).toBe('GB300_NVL72')
   })
 
+  it('rejects a tier, sort field or order that does not exist instead of returning nothing', () => {
+    expect(() => selectChips({ tier: 'edgee' as Tier })).toThrow(
+      "unknown tier 'edgee'; tiers are cloud, edge, mobile, workstation, tiny",
+    )
+    expect(() => selectChips({ sortBy: 'memory.bandwith' })).toThrow(
+      /cannot sort by 'memory\.bandwith': no chip has a numeric field there; did you mean memory\.bandwidth\?/,
+    )
+    expect(() => selectChips({ sortBy: 'tdp', order: 'down' as 'desc' })).toThrow(
+      "order must be 'asc' or 'desc', got 'down'",
+    )
+    // Every precision key is a sort field, even where no chip quotes it yet.
+    expect(chipNumericFields()).toEqual(expect.arrayContaining(['tdp', 'compute.precisions.fp64_tensor']))
+    expect(selectChips({ sortBy: 'compute.precisions.fp64_tensor' })).toHaveLength(chips.size)
+  })
+
   it('reads numeric fields by path and peaks by precision name', () => {
     const h100 = chips.get('H100')
     expect(numericField(h100, 'compute.precisions.fp8')).toBe(1979e12)
@@ -166,6 +188,25 @@ describe('listing, filtering and sorting', () => {
     expect(fabrics.size).toBe(10)
     expect(fleets.size).toBe(8)
     expect(grids.size).toBe(12)
+  })
+})
+
+describe('microcontroller memories are binary sizes', () => {
+  it("ST's Kbytes and Mbytes of flash and SRAM are 1024-byte units", () => {
+    const KiB = 2 ** 10
+    const MiB = 2 ** 20
+    expect(chips.get('STM32L4R5').memory).toMatchObject({ flashCapacity: 2 * MiB, sramCapacity: 640 * KiB })
+    expect(chips.get('STM32F746').memory).toMatchObject({ flashCapacity: 1 * MiB, sramCapacity: 320 * KiB })
+    expect(chips.get('STM32H747').memory).toMatchObject({ flashCapacity: 2 * MiB, sramCapacity: 1 * MiB })
+    expect(chips.get('STM32H7A3').memory.flashCapacity).toBe(2 * MiB)
+    // The original's nRF52840 already uses binary sizes: the convention these follow.
+    expect(chips.get('nRF52840').memory).toMatchObject({ flashCapacity: 1 * MiB, sramCapacity: 256 * KiB })
+  })
+
+  it("the WiseEye2's SRAM is the figure its cited source gives", () => {
+    const we2 = chips.get('HX6538')
+    expect(we2.memory.sramCapacity).toBe(2.4e6)
+    expect(provenanceOf(we2, 'memory.sramCapacity').ref).toMatch(/2\.4 MB SRAM/)
   })
 })
 

@@ -50,4 +50,5 @@ export {
 export * from './quantity.js'
 export { Registry, RegistryError, type RegistryOptions, type SortDirection } from './registry.js'
 export { precisionSchema, type QuantityConstraints, quantitySchema } from './schema.js'
+export { allowedKeysAt, unknownKeysMessage } from './schema-keys.js'
 export { closestMatches, editDistance, normalizeId } from './suggest.js'

@@ -61,8 +61,8 @@ export const boardEntries: BoardInput[] = [
     tier: 'tiny',
     releaseYear: 2023,
     chip: 'ESP32_S3',
-    boardMemory: { capacity: '8 MB', technology: 'octal PSRAM' },
-    flash: { capacity: '8 MB' },
+    boardMemory: { capacity: '8 MiB', technology: 'octal PSRAM' },
+    flash: { capacity: '8 MiB' },
     price: '$13.99',
     interfaces: [
       'OV2640 camera (Sense)',
@@ -78,14 +78,15 @@ export const boardEntries: BoardInput[] = [
     sources: {
       price: {
         kind: 'industry_report',
-        ref: 'XIAO ESP32S3 retail price (~$13.99 at Seeed Studio, ~$14.40 at DigiKey) as surveyed in a 2026 hardware assessment',
+        ref: 'XIAO ESP32S3 Sense retail price (~$13.99 at Seeed Studio, ~$14.40 at DigiKey) as surveyed in a 2026 hardware assessment of the Sense board',
         url: 'https://moklabs-research.pages.dev/reports/technology/2026-03-29-xiao-esp32s3-sense-production-hardware-assessment',
         verified: CHECKED,
-        notes: 'Price of the base board; the Sense kit with camera costs more.',
+        notes:
+          'Price of the Sense board with its camera and microphone expansion, which this entry describes; the plain XIAO ESP32S3 costs less.',
       },
     },
     notes:
-      "The course's XIAOML kit. PSRAM and flash bandwidths are not quoted by Seeed and are left at the ESP32-S3 chip's figures.",
+      "The course's XIAOML kit. The 8 MB PSRAM and 8 MB flash are 64-Mbit parts (8 MiB each). PSRAM and flash bandwidths are not quoted by Seeed and are left at the ESP32-S3 chip's figures.",
   },
   {
     id: 'GroveVisionAIV2',

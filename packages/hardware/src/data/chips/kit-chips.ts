@@ -4,6 +4,8 @@
  * follow the original's nRF52840 entry so that tiny parts compare like for like:
  * FP32 = clock × 1 FLOP/cycle, INT8 = clock × 2 OP/cycle (dual 16-bit MAC), SRAM = clock × 4 B,
  * internal flash = clock × 1 B. These are estimates of peak, and say so.
+ * ST's "Kbytes"/"Mbytes" of flash and SRAM are binary (2 Mbytes = 2048 Kbytes), written here
+ * as KiB/MiB like the original's nRF52840 (1 MiB flash, 256 KiB SRAM).
  */
 import type { Provenance } from '@mlsysim/units'
 import type { ChipInput } from '../../schema/chip.js'
@@ -31,6 +33,15 @@ function mcuSources(clockMHz: number) {
   }
 }
 
+const SEEED_WE2_SRAM: Provenance = {
+  kind: 'industry_report',
+  ref: 'Seeed Studio Grove Vision AI V2 wiki (WiseEye2 HX6538 with 2.4 MB SRAM + external flash)',
+  url: 'https://wiki.seeedstudio.com/grove_vision_ai_v2/',
+  verified: CHECKED,
+  notes:
+    'The figure Seeed quotes for the whole on-chip SRAM; Himax does not publish a breakdown on its product page.',
+}
+
 export const kitChips: ChipInput[] = [
   {
     id: 'STM32H747',
@@ -45,11 +56,11 @@ export const kitChips: ChipInput[] = [
       clockRate: '480 MHz',
     },
     memory: {
-      capacity: '2 MB',
+      capacity: '2 MiB',
       bandwidth: '0.48 GB/s',
-      sramCapacity: '1 MB',
+      sramCapacity: '1 MiB',
       sramBandwidth: '1.92 GB/s',
-      flashCapacity: '2 MB',
+      flashCapacity: '2 MiB',
       flashBandwidth: '0.48 GB/s',
     },
     provenance: {
@@ -75,11 +86,11 @@ export const kitChips: ChipInput[] = [
       clockRate: '120 MHz',
     },
     memory: {
-      capacity: '2 MB',
+      capacity: '2 MiB',
       bandwidth: '0.12 GB/s',
-      sramCapacity: '640 KB',
+      sramCapacity: '640 KiB',
       sramBandwidth: '0.48 GB/s',
-      flashCapacity: '2 MB',
+      flashCapacity: '2 MiB',
       flashBandwidth: '0.12 GB/s',
     },
     provenance: {
@@ -104,11 +115,11 @@ export const kitChips: ChipInput[] = [
       clockRate: '280 MHz',
     },
     memory: {
-      capacity: '2 MB',
+      capacity: '2 MiB',
       bandwidth: '0.28 GB/s',
-      sramCapacity: '1.4 MB',
+      sramCapacity: '1.4 MiB',
       sramBandwidth: '1.12 GB/s',
-      flashCapacity: '2 MB',
+      flashCapacity: '2 MiB',
       flashBandwidth: '0.28 GB/s',
     },
     provenance: {
@@ -133,11 +144,11 @@ export const kitChips: ChipInput[] = [
       clockRate: '216 MHz',
     },
     memory: {
-      capacity: '1 MB',
+      capacity: '1 MiB',
       bandwidth: '0.216 GB/s',
-      sramCapacity: '320 KB',
+      sramCapacity: '320 KiB',
       sramBandwidth: '0.864 GB/s',
-      flashCapacity: '1 MB',
+      flashCapacity: '1 MiB',
       flashBandwidth: '0.216 GB/s',
     },
     provenance: {
@@ -157,7 +168,7 @@ export const kitChips: ChipInput[] = [
     tier: 'tiny',
     releaseYear: 2023,
     compute: { peak: '51.2 GOPS', precisions: { int8: '51.2 GOPS' }, clockRate: '400 MHz' },
-    memory: { capacity: '2.5 MB', bandwidth: '1.6 GB/s', sramCapacity: '2.5 MB', sramBandwidth: '1.6 GB/s' },
+    memory: { capacity: '2.4 MB', bandwidth: '1.6 GB/s', sramCapacity: '2.4 MB', sramBandwidth: '1.6 GB/s' },
     provenance: {
       kind: 'datasheet',
       ref: 'Himax WiseEye2 AI processor product page (Arm Cortex-M55 up to 400 MHz with Ethos-U55 microNPU; on-chip SRAM)',
@@ -178,14 +189,8 @@ export const kitChips: ChipInput[] = [
         verified: CHECKED,
         notes: 'As compute.peak.',
       },
-      'memory.capacity': {
-        kind: 'industry_report',
-        ref: 'Seeed Studio Grove Vision AI V2 wiki (WiseEye2 HX6538 with 2.4 MB SRAM + external flash)',
-        url: 'https://wiki.seeedstudio.com/grove_vision_ai_v2/',
-        verified: CHECKED,
-        notes:
-          'Rounded up to 2.5 MB (2 MB system SRAM + 512 KB tightly coupled memory as commonly described).',
-      },
+      'memory.capacity': SEEED_WE2_SRAM,
+      'memory.sramCapacity': SEEED_WE2_SRAM,
       'memory.bandwidth': {
         kind: 'estimate',
         ref: 'SRAM bandwidth by the MCU convention (4 B per 400 MHz cycle)',
