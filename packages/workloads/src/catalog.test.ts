@@ -1,7 +1,9 @@
 import { RegistryError } from '@mlsysim/units'
 import { describe, expect, it } from 'vitest'
 import { createWorkloadCatalog, getWorkload, resolveWorkload, workloads } from './catalog.js'
+import type { Family } from './family.js'
 import { listWorkloads, sortWorkloads } from './query.js'
+import { NUMERIC_FIELDS, type NumericField } from './schema.js'
 import { addWorkloadsFromText, parseWorkloadText, WorkloadTextError } from './user-entries.js'
 import { WorkloadValidationError } from './validate.js'
 
@@ -80,6 +82,20 @@ describe('listing, filtering, sorting', () => {
     expect(sortWorkloads(workloads, 'kvLoraRank', 'asc')[0]?.id).toBe('DeepSeek_V3')
     const layers = sortWorkloads(workloads, 'layers')
     expect(layers.at(-1)?.layers).toBeUndefined()
+  })
+
+  it('rejects a family or sort field that does not exist instead of returning nothing or an unsorted list', () => {
+    expect(() => listWorkloads(workloads, { family: 'moee' as Family })).toThrow(
+      "unknown workload family 'moee'; did you mean moe?",
+    )
+    expect(() => sortWorkloads(workloads, 'paramters' as NumericField)).toThrow(
+      "cannot sort workloads by 'paramters': not a numeric field; did you mean parameters?",
+    )
+    expect(() => sortWorkloads(workloads, 'name' as NumericField)).toThrow(/not a numeric field/)
+    expect(NUMERIC_FIELDS).toEqual(
+      expect.arrayContaining(['parameters', 'activeParameters', 'year', 'stateSize']),
+    )
+    expect(NUMERIC_FIELDS).not.toContain('tiedEmbeddings')
   })
 })
 

@@ -58,6 +58,7 @@ export {
   genericWorkloadSchema,
   type MoeWorkload,
   moeWorkloadSchema,
+  NUMERIC_FIELDS,
   type NumericField,
   type RecommendationWorkload,
   recommendationWorkloadSchema,

@@ -2,9 +2,9 @@
  * Listing, filtering and sorting the catalog: by family, year, organization, parameter range
  * and any numeric field.
  */
-import type { Registry, SortDirection } from '@mlsysim/units'
-import type { Family } from './family.js'
-import type { NumericField, Workload } from './schema.js'
+import { closestMatches, type Registry, type SortDirection } from '@mlsysim/units'
+import { FAMILIES, type Family } from './family.js'
+import { NUMERIC_FIELDS, type NumericField, type Workload } from './schema.js'
 
 export interface WorkloadFilter {
   family?: Family | readonly Family[]
@@ -32,12 +32,25 @@ function parameterSpan(w: Workload): [number, number] | undefined {
   return undefined
 }
 
-/** A predicate for `WorkloadFilter`. */
-export function matchesFilter(w: Workload, filter: WorkloadFilter): boolean {
-  if (filter.family !== undefined) {
-    const families: readonly Family[] = typeof filter.family === 'string' ? [filter.family] : filter.family
-    if (!families.includes(w.family)) return false
+function familiesOf(filter: WorkloadFilter): readonly Family[] | undefined {
+  if (filter.family === undefined) return undefined
+  const families: readonly Family[] = typeof filter.family === 'string' ? [filter.family] : filter.family
+  // A misspelt family would otherwise match nothing, without a word.
+  for (const family of families) {
+    if (!(FAMILIES as readonly string[]).includes(family)) {
+      const near = closestMatches(family, FAMILIES, 2)
+      throw new RangeError(
+        `unknown workload family '${family}'${near.length > 0 ? `; did you mean ${near.join(', ')}?` : ''} (families: ${FAMILIES.join(', ')})`,
+      )
+    }
   }
+  return families
+}
+
+/** A predicate for `WorkloadFilter`; an unknown family is a RangeError. */
+export function matchesFilter(w: Workload, filter: WorkloadFilter): boolean {
+  const families = familiesOf(filter)
+  if (families !== undefined && !families.includes(w.family)) return false
   if (filter.year !== undefined && w.year !== filter.year) return false
   if (filter.yearFrom !== undefined && (w.year === undefined || w.year < filter.yearFrom)) return false
   if (filter.yearTo !== undefined && (w.year === undefined || w.year > filter.yearTo)) return false
@@ -60,6 +73,7 @@ export function matchesFilter(w: Workload, filter: WorkloadFilter): boolean {
 
 /** Catalog entries matching `filter`, in catalog order. */
 export function listWorkloads(catalog: Registry<Workload>, filter: WorkloadFilter = {}): Workload[] {
+  familiesOf(filter)
   return catalog.list((w) => matchesFilter(w, filter))
 }
 
@@ -70,6 +84,16 @@ export function sortWorkloads(
   direction: SortDirection = 'asc',
   filter: WorkloadFilter = {},
 ): Workload[] {
+  if (!NUMERIC_FIELDS.includes(field)) {
+    const near = closestMatches(field, NUMERIC_FIELDS, 3)
+    throw new RangeError(
+      `cannot sort workloads by '${field}': not a numeric field${near.length > 0 ? `; did you mean ${near.join(', ')}?` : ''} (NUMERIC_FIELDS lists them)`,
+    )
+  }
+  if (direction !== 'asc' && direction !== 'desc') {
+    throw new RangeError(`direction must be 'asc' or 'desc', got '${String(direction)}'`)
+  }
+  familiesOf(filter)
   return catalog.sortBy(
     (w) => (w as Partial<Record<NumericField, number>>)[field],
     direction,

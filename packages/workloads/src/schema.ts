@@ -173,6 +173,27 @@ export function fieldsOf(family: Family): string[] {
   return ['family', 'flopConvention', ...Object.keys(SHAPES[family])]
 }
 
+/** True for a number field or a quantity (number or string with a unit), optional or not. */
+function isNumericSchema(schema: z.ZodType): boolean {
+  let def = schema._zod.def as { type: string; innerType?: z.ZodType }
+  while ((def.type === 'optional' || def.type === 'default') && def.innerType) {
+    def = def.innerType._zod.def as typeof def
+  }
+  // quantitySchema is a union of number and string piped into the unit reader.
+  return def.type === 'number' || def.type === 'pipe'
+}
+
+/** Names of the numeric fields of any family, for sorting and tables (sorted). */
+export const NUMERIC_FIELDS: readonly string[] = [
+  ...new Set(
+    Object.values(SHAPES).flatMap((shape) =>
+      Object.entries(shape)
+        .filter(([, schema]) => isNumericSchema(schema as z.ZodType))
+        .map(([name]) => name),
+    ),
+  ),
+].sort()
+
 const CITABLE_EXCLUDED = new Set([
   'kind',
   'id',
