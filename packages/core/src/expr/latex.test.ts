@@ -127,6 +127,61 @@ describe('precedence and parentheses', () => {
   })
 })
 
+describe('fixed flags and unit conversions are simplified in the rendering only', () => {
+  it('a select on a fixed condition shows its taken branch; its other branch leaves the legend', () => {
+    const model = defineModel('fixed', (b) => {
+      const a = b.input('a', 'count', { symbol: 'a' })
+      const hidden = b.input('hidden', 'count', { symbol: 'z' })
+      const never = b.constant(0).gt(1)
+      return {
+        x: b.select(never, hidden, a.mul(2)),
+        y: b.select(never.or(a.gt(1)), hidden, a),
+        z: b.select(a.gt(0), hidden, b.select(b.constant(1).le(0), hidden, a)),
+      }
+    })
+    const x = toLatex(model, 'x')
+    expect(x.expression).toBe('a \\cdot 2')
+    expect(x.symbols.map((s) => s.symbol)).toEqual(['a'])
+    // `false ∨ a > 1` is not fixed, but reads as `a > 1`.
+    expect(toLatex(model, 'y').expression).toBe(
+      '\\begin{cases} z & \\text{if } a > 1 \\\\ a & \\text{otherwise} \\end{cases}',
+    )
+    // A fixed select in the false branch of a chain is resolved, not listed as a case.
+    expect(toLatex(model, 'z').expression).toBe(
+      '\\begin{cases} z & \\text{if } a > 0 \\\\ a & \\text{otherwise} \\end{cases}',
+    )
+    // Evaluation is unchanged.
+    expect(model.evaluate({ a: 3, hidden: 7 })).toEqual({ x: 6, y: 7, z: 7 })
+  })
+
+  it('drops a factor of an unnamed 1 and a term of 0; writes 1/0 as ∞', () => {
+    expect(tex(({ a }, g) => a.mul(g.constant(1)))).toBe('a')
+    expect(
+      tex(({ a }, g) =>
+        g
+          .constant(1)
+          .mul(a)
+          .add(g.constant(0).div(g.constant(1))),
+      ),
+    ).toBe('a')
+    expect(tex(({ a, b }, g) => a.sub(g.constant(0)).div(g.constant(1)).add(b))).toBe('a + b')
+    expect(tex((_, g) => g.constant(1).div(g.constant(0)))).toBe('\\infty')
+    // A named constant keeps its symbol even when its value is 1.
+    expect(tex(({ a }, g) => a.mul(g.constant(1, 'count', { name: 'ONE', symbol: 'u' })))).toBe('a \\cdot u')
+  })
+
+  it('no exported model renders a fixed comparison, a 1/0 or a factor of 1', () => {
+    for (const model of modelsAmong(core)) {
+      const doc = toLatexDocument(model)
+      expect(doc.latex, model.id).not.toMatch(
+        /\\text\{if \} -?[\d.]+ (?:[<>=]|\\l[et]|\\g[et]|\\ne) -?[\d.]+ (?:&|\\\\)/,
+      )
+      expect(doc.latex, model.id).not.toContain('\\frac{1}{0}')
+      expect(doc.latex, model.id).not.toMatch(/\\cdot 1(?![\d.])/)
+    }
+  })
+})
+
 describe('numbers and text', () => {
   it.each([
     [64e9, '6.4\\times10^{10}'],

@@ -120,22 +120,110 @@ const relation = (node: ExprNode) => (node.type === 'boolean' ? '\\iff' : '=')
 const INDEX_SYMBOLS = ['k', 'j', 'i', 'm', 'n', 'r']
 const COMPARE: Record<string, string> = { lt: '<', le: '\\le', gt: '>', ge: '\\ge', eq: '=', ne: '\\ne' }
 
+/**
+ * The value of a subtree built only from unnamed constants (a fixed flag such as `0 > 1`, a
+ * unit conversion by 1, a term `0/1`), else undefined. Named constants carry a symbol and a
+ * source, so they are never folded away. Such subtrees are simplified in the rendering only
+ * (a select on a fixed condition shows its taken branch, `false ∨ c` shows c, `x·1` shows x,
+ * `x + 0` shows x, 1/0 shows ∞); the graph and its evaluation are unchanged.
+ */
+function constantValue(
+  node: ExprNode,
+  memo: Map<number, number | boolean | undefined>,
+): number | boolean | undefined {
+  if (memo.has(node.id)) return memo.get(node.id)
+  const of = (child: ExprNode) => constantValue(child, memo)
+  let value: number | boolean | undefined
+  switch (node.op) {
+    case 'constant':
+      value = node.name ? undefined : node.value
+      break
+    case 'not': {
+      const a = of(node.arg)
+      value = typeof a === 'boolean' ? !a : undefined
+      break
+    }
+    case 'and':
+    case 'or': {
+      const a = of(node.left)
+      const b = of(node.right)
+      // A fixed false decides `and` on its own, a fixed true `or`.
+      const decisive = node.op === 'or'
+      if (a === decisive || b === decisive) value = decisive
+      else if (a === !decisive && b === !decisive) value = !decisive
+      else value = undefined
+      break
+    }
+    case 'lt':
+    case 'le':
+    case 'gt':
+    case 'ge':
+    case 'eq':
+    case 'ne': {
+      const a = of(node.left)
+      const b = of(node.right)
+      if (typeof a !== 'number' || typeof b !== 'number') value = undefined
+      else if (node.op === 'lt') value = a < b
+      else if (node.op === 'le') value = a <= b
+      else if (node.op === 'gt') value = a > b
+      else if (node.op === 'ge') value = a >= b
+      else if (node.op === 'eq') value = a === b
+      else value = a !== b
+      break
+    }
+    case 'add':
+    case 'sub':
+    case 'mul':
+    case 'div': {
+      const a = of(node.left)
+      const b = of(node.right)
+      if (typeof a !== 'number' || typeof b !== 'number') value = undefined
+      else if (node.op === 'add') value = a + b
+      else if (node.op === 'sub') value = a - b
+      else if (node.op === 'mul') value = a * b
+      else value = a / b
+      break
+    }
+    default:
+      value = undefined
+  }
+  memo.set(node.id, value)
+  return value
+}
+
+/** The branch a select on a fixed condition takes (repeatedly), else the node itself. */
+function taken(node: ExprNode, memo: Map<number, number | boolean | undefined>): ExprNode {
+  let current = node
+  while (current.op === 'select') {
+    const condition = constantValue(current.condition, memo)
+    if (typeof condition !== 'boolean') break
+    current = condition ? current.whenTrue : current.whenFalse
+  }
+  return current
+}
+
 /** Every node reachable from the roots (fold bodies included), in first-visit order. */
-function collectNodes(roots: readonly ExprNode[]): ExprNode[] {
+function collectNodes(
+  roots: readonly ExprNode[],
+  memo: Map<number, number | boolean | undefined> = new Map(),
+): ExprNode[] {
   const seen = new Set<number>()
   const order: ExprNode[] = []
   const visit = (node: ExprNode): void => {
     if (seen.has(node.id)) return
     seen.add(node.id)
     order.push(node)
-    for (const child of children(node)) visit(child)
+    for (const child of children(node, memo)) visit(child)
   }
   for (const root of roots) visit(root)
   return order
 }
 
-/** Arguments in reading order; a fold's as its recurrence reads: count (X = X_N), init, body. */
-function children(node: ExprNode): ExprNode[] {
+/**
+ * Arguments in reading order; a fold's as its recurrence reads: count (X = X_N), init, body.
+ * Only what the rendering shows: a select on a fixed condition has its taken branch alone.
+ */
+function children(node: ExprNode, memo: Map<number, number | boolean | undefined>): ExprNode[] {
   switch (node.op) {
     case 'constant':
     case 'input':
@@ -144,8 +232,10 @@ function children(node: ExprNode): ExprNode[] {
       return []
     case 'fold':
       return [node.count, node.init, node.body]
-    case 'select':
-      return [node.condition, node.whenTrue, node.whenFalse]
+    case 'select': {
+      const branch = taken(node, memo)
+      return branch === node ? [node.condition, node.whenTrue, node.whenFalse] : [branch]
+    }
     default:
       return 'arg' in node ? [node.arg] : [node.left, node.right]
   }
@@ -157,6 +247,7 @@ function children(node: ExprNode): ExprNode[] {
  */
 class LatexRenderer {
   private readonly memo = new Map<number, Rendered>()
+  private readonly constants = new Map<number, number | boolean | undefined>()
   /** Symbol and definition name of each fold: the let that names it, else its output, else acc. */
   private readonly foldNames = new Map<number, { symbol: string; name: string }>()
   private readonly foldOfLoop = new Map<number, FoldNode>()
@@ -165,7 +256,7 @@ class LatexRenderer {
   private readonly indexSymbol: string
 
   constructor(private readonly model: Model) {
-    const nodes = collectNodes(model.outputNodes)
+    const nodes = collectNodes(model.outputNodes, this.constants)
     const used = new Set<string>()
     for (const node of nodes) {
       if (node.op === 'input' || node.op === 'let') used.add(node.symbol)
@@ -217,8 +308,8 @@ class LatexRenderer {
     const addSymbol = (key: string, entry: LatexSymbol) => {
       if (!symbols.has(key)) symbols.set(key, entry)
     }
-    const start = body.op === 'fold' ? children(body) : [body]
-    for (const node of collectNodes(start)) {
+    const start = body.op === 'fold' ? children(body, this.constants) : [body]
+    for (const node of collectNodes(start, this.constants)) {
       if (node.op === 'input') {
         addSymbol(`input ${node.name}`, {
           symbol: node.symbol,
@@ -329,10 +420,15 @@ class LatexRenderer {
     let current: ExprNode = node
     while (current.op === 'select') {
       rows.push(`${this.render(current.whenTrue).tex} & \\text{if } ${this.render(current.condition).tex}`)
-      current = current.whenFalse
+      current = taken(current.whenFalse, this.constants)
     }
     rows.push(`${this.render(current).tex} & \\text{otherwise}`)
     return `\\begin{cases} ${rows.join(' \\\\ ')} \\end{cases}`
+  }
+
+  /** An unnamed constant equal to `value` (or a subtree of them: a fixed flag, a 0/1 term). */
+  private is(node: ExprNode, value: number | boolean): boolean {
+    return constantValue(node, this.constants) === value
   }
 
   private compute(node: ExprNode): Rendered {
@@ -351,8 +447,11 @@ class LatexRenderer {
         if (!fold) throw new GraphError(`loop ${node.loop} of model '${this.model.id}' has no fold`)
         return atom(subscript(this.foldNames.get(fold.id)!.symbol, `${this.indexSymbol}-1`))
       }
-      case 'select':
+      case 'select': {
+        const branch = taken(node, this.constants)
+        if (branch !== node) return this.render(branch)
         return { tex: this.cases(node), prec: Prec.cases }
+      }
       case 'neg':
         return { tex: `-${this.operand(node.arg, Prec.mul, true)}`, prec: Prec.neg }
       case 'abs':
@@ -373,21 +472,31 @@ class LatexRenderer {
         // Iverson bracket: 1 when the condition holds, else 0.
         return atom(`\\left[${this.render(node.arg).tex}\\right]`)
       case 'add':
+        if (this.is(node.right, 0)) return this.render(node.left)
+        if (this.is(node.left, 0)) return this.render(node.right)
         return {
           tex: `${this.operand(node.left, Prec.add)} + ${this.operand(node.right, Prec.add, true)}`,
           prec: Prec.add,
         }
       case 'sub':
+        if (this.is(node.right, 0)) return this.render(node.left)
         return {
           tex: `${this.operand(node.left, Prec.add)} - ${this.operand(node.right, Prec.mul, true)}`,
           prec: Prec.add,
         }
       case 'mul':
+        if (this.is(node.right, 1)) return this.render(node.left)
+        if (this.is(node.left, 1)) return this.render(node.right)
         return {
           tex: `${this.operand(node.left, Prec.mul)} \\cdot ${this.operand(node.right, Prec.mul, true)}`,
           prec: Prec.mul,
         }
       case 'div':
+        // +∞ is written 1/0 in a graph (constants must be finite).
+        if (this.is(node.right, 0) && (constantValue(node.left, this.constants) as number) > 0) {
+          return atom('\\infty')
+        }
+        if (this.is(node.right, 1)) return this.render(node.left)
         return {
           tex: `\\frac{${this.render(node.left).tex}}{${this.render(node.right).tex}}`,
           prec: Prec.mul,
@@ -403,11 +512,15 @@ class LatexRenderer {
         return { tex: `${baseTex}^{${this.render(node.right).tex}}`, prec: Prec.pow }
       }
       case 'and':
+        if (this.is(node.left, true)) return this.render(node.right)
+        if (this.is(node.right, true)) return this.render(node.left)
         return {
           tex: `${this.operand(node.left, Prec.and)} \\land ${this.operand(node.right, Prec.and)}`,
           prec: Prec.and,
         }
       case 'or':
+        if (this.is(node.left, false)) return this.render(node.right)
+        if (this.is(node.right, false)) return this.render(node.left)
         return {
           tex: `${this.operand(node.left, Prec.or)} \\lor ${this.operand(node.right, Prec.or)}`,
           prec: Prec.or,

@@ -54,7 +54,7 @@ export interface QueueArgs {
 
 /** The M/M/c tail-latency equations as a graph fragment (also used inside the capacity planner). */
 export function tailLatencyFragment(b: GraphBuilder, x: QueueArgs) {
-  const serviceRate = b.constant(1).div(x.serviceTime)
+  const serviceRate = b.let('serviceRate', b.constant(1).div(x.serviceTime), { symbol: '\\mu' })
   const queue = { arrivalRate: x.arrivalRate, serviceRate, servers: x.servers }
   const utilization = b.let('utilization', x.arrivalRate.div(serviceRate.mul(x.servers)), { symbol: '\\rho' })
   const stable = utilization.lt(1)

@@ -19,12 +19,12 @@
  *     (Korthikanti §4.2.3; Narayanan et al. 2021 §2.2);
  *   · pipeline send/receive buffers carry the sequence-parallel shard, 2·b·s·h/TP.
  */
-import type { Expr, GraphBuilder } from '../expr/graph-builder.js'
+import type { Expr, GraphBuilder, Operand } from '../expr/graph-builder.js'
 import { activationMemory } from '../physics/activation-memory.js'
 
 export interface TrainingStateArgs {
-  /** true → mlsysim 0.1.2's model. */
-  original: Expr
+  /** true → mlsysim 0.1.2's model; absent → the default model only (no branches in the graph). */
+  original?: Expr
   parameters: Expr
   /** Parameters of the routed experts (0 for dense models). */
   expertParameters: Expr
@@ -54,14 +54,17 @@ export interface TrainingStateArgs {
 
 export function trainingState(b: GraphBuilder, x: TrainingStateArgs) {
   const one = b.constant(1)
+  const original = x.original
+  /** The original's term under its flag, else the default's (without a flag, just the default's). */
+  const either = (ifOriginal: Operand, otherwise: Operand): Expr =>
+    original ? b.select(original, ifOriginal, otherwise) : b.lift(otherwise)
   const modelShards = x.tp.mul(x.pp)
-  const denseParams = b.select(
-    x.original,
+  const denseParams = either(
     x.parameters.div(modelShards.mul(x.ep)),
     x.parameters.sub(x.expertParameters).div(modelShards),
   )
-  const expertParams = b.select(x.original, b.constant(0), x.expertParameters.div(modelShards.mul(x.ep)))
-  const denseGroup = b.select(x.original, x.dp, x.dp.mul(x.ep))
+  const expertParams = either(b.constant(0), x.expertParameters.div(modelShards.mul(x.ep)))
+  const denseGroup = either(x.dp, x.dp.mul(x.ep))
   const shard = (stage: number, group: Expr) => b.select(x.zeroStage.ge(stage), group, one)
   const stateBytes = (stage: number, perParam: Expr, fraction: Expr) =>
     denseParams
@@ -86,10 +89,11 @@ export function trainingState(b: GraphBuilder, x: TrainingStateArgs) {
     linear: x.activationLinear,
     quadratic: x.activationQuadratic,
   })
-  const tpSplit = b.select(x.original.or(x.activationsSplitByTp.le(0)), one, x.tp)
+  const splitByTp = x.activationsSplitByTp.le(0)
+  const tpSplit = b.select(original ? original.or(splitByTp) : splitByTp, one, x.tp)
   const activations = b.let(
     'activationsBytes',
-    b.select(x.original, perMicrobatch, perMicrobatch.mul(x.inFlight).div(tpSplit)),
+    either(perMicrobatch, perMicrobatch.mul(x.inFlight).div(tpSplit)),
     { symbol: 'M_A' },
   )
   const sendReceive = x.microbatch
@@ -97,7 +101,7 @@ export function trainingState(b: GraphBuilder, x: TrainingStateArgs) {
     .mul(x.hidden)
     .mul(x.bytesPerElement)
     .mul(2)
-    .div(b.select(x.original, one, x.tp))
+    .div(either(one, x.tp))
   const buffers = b.let(
     'buffersBytes',
     x.bufferFraction.mul(gradients).add(b.select(x.pp.gt(1), sendReceive, b.constant(0, 'bytes'))),
