@@ -37,6 +37,12 @@ describe('curriculumJsonSchema', () => {
     expect(tracks.properties.evidence.enum).toEqual(['datasheet', 'estimate'])
   })
 
+  it('names the entity it does not know and the one that was meant', () => {
+    expect(() => curriculumJsonSchema('labz' as 'labs')).toThrow(
+      /^unknown course entity 'labz'; did you mean labs\? \(entities: volumes, parts, chapters/,
+    )
+  })
+
   it('lists every top-level key the shipped course uses, and requires each entity’s required fields', () => {
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(Object.keys(course)))
     const chapterRequired: string[] = schema.properties.chapters.items.required

@@ -3,8 +3,8 @@
  * Node-only helpers (`@mlsysim/curriculum/node`): read a course directory from disk. The main
  * entry stays browser-safe; these wrap its file loader.
  */
-import { readdir, readFile } from 'node:fs/promises'
-import { join, relative, sep } from 'node:path'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { basename, join, relative, sep } from 'node:path'
 import { type CourseFile, type LoadedCourse, type LoadOptions, loadCourseFromFiles } from './load/files.js'
 import { type FilesValidationResult, validateCourseFiles } from './load/validate-files.js'
 import type { ValidateOptions } from './validate/validate-course.js'
@@ -24,8 +24,20 @@ async function walk(dir: string): Promise<string[]> {
   return nested.flat()
 }
 
-/** Every .yaml/.yml/.json file under `dir`, with paths relative to it. */
+/**
+ * Every .yaml/.yml/.json file under `dir`, with paths relative to it. A path to one such file
+ * reads that file alone (a partial course document or an entity list named by its directory
+ * is not inferred: the file is read as a root file). A missing path is an error naming it.
+ */
 export async function readCourseFiles(dir: string): Promise<CourseFile[]> {
+  const info = await stat(dir).catch(() => undefined)
+  if (info === undefined) throw new Error(`course directory '${dir}' does not exist`)
+  if (info.isFile()) {
+    if (!COURSE_FILE.test(dir)) {
+      throw new Error(`'${dir}' is not a course directory or a .yaml/.yml/.json course file`)
+    }
+    return [{ path: basename(dir), text: await readFile(dir, 'utf8') }]
+  }
   const paths = await walk(dir)
   return Promise.all(
     paths.map(async (full) => ({

@@ -66,7 +66,8 @@ describe('loadCourseFromFiles', () => {
     expect(result.issues.map(formatIssue)).toEqual([
       "tracks/iphone.yaml:2: error [schema] track 'iPhone' › id: track id \"iPhone\" must be snake_case (lowercase letters, digits, single underscores) (got 'iPhone')",
       "tracks/iphone.yaml:2: error [schema] track 'iPhone' › hardwareRef: missing required field (Invalid input: expected string, received undefined)",
-      "tracks/iphone.yaml:2: error [schema] track 'iPhone' › (root): unknown field 'hardware'",
+      // The misspelt key is reported on its own line, with the field it was meant to be.
+      "tracks/iphone.yaml:5: error [schema] track 'iPhone' › hardware: unknown field 'hardware'; did you mean hardwareRef?",
     ])
   })
 
@@ -119,5 +120,19 @@ describe('@mlsysim/curriculum/node', () => {
       'kits/jetson-kit.yaml:6 c13',
       'kit-activities/jetson-kit.yaml:10 c13',
     ])
+  })
+
+  it('names a path that is not there instead of failing with ENOENT', async () => {
+    await expect(validateCourseDirectory(`${FIXTURES}no-such-course`)).rejects.toThrow(
+      `course directory '${FIXTURES}no-such-course' does not exist`,
+    )
+    await expect(validateCourseDirectory(`${FIXTURES}user-course/README.md`)).rejects.toThrow(
+      'is not a course directory or a .yaml/.yml/.json course file',
+    )
+  })
+
+  it('reads a single course file given instead of a directory', async () => {
+    const loaded = await loadCourseDirectory(`${FIXTURES}user-course/kits/jetson-kit.yaml`)
+    expect(loaded.files).toEqual(['jetson-kit.yaml'])
   })
 })

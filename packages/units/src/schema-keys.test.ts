@@ -40,6 +40,10 @@ describe('unknownKeysMessage', () => {
       "unknown field 'bandwith'; did you mean bandwidth?",
     )
     expect(unknownKeysMessage(['zzz'], ['fp16', 'fp8'])).toBe("unknown field 'zzz'; allowed: fp16, fp8")
+    // "evidense" contains "id", but a two-letter key is no suggestion.
+    expect(unknownKeysMessage(['evidense'], ['id', 'evidence'])).toBe(
+      "unknown field 'evidense'; did you mean evidence?",
+    )
     expect(unknownKeysMessage(['a', 'b'], undefined)).toBe("unknown field 'a'; unknown field 'b'")
   })
 })

@@ -87,7 +87,12 @@ export function unknownKeysMessage(keys: readonly string[], allowed: readonly st
     .map((key) => {
       const head = `unknown field '${key}'`
       if (allowed === undefined || allowed.length === 0) return head
-      const near = closestMatches(key, allowed, 3)
+      // Two-letter keys ("id") sit inside almost any typo, so they are never suggested.
+      const near = closestMatches(
+        key,
+        allowed.filter((name) => name.length > 2),
+        3,
+      )
       if (near.length > 0) return `${head}; did you mean ${near.join(', ')}?`
       return `${head}; allowed: ${allowed.join(', ')}`
     })

@@ -28,6 +28,16 @@ describe('schema issues', () => {
       'assessment › assessment: missing required field (Invalid input: expected object, received undefined)',
     ])
   })
+
+  it('says a missing choice field is missing, and suggests the field a typo meant', () => {
+    const copy = structuredClone(course)
+    const { evidence, ...track } = copy.tracks[0]!
+    ;(copy as { tracks: unknown[] }).tracks[0] = { ...track, evidense: evidence }
+    expect(validateCourse(copy).issues.map((i) => i.message)).toEqual([
+      `track 'iphone' › tracks[0].evidence: missing required field (Invalid option: expected one of "datasheet"|"estimate")`,
+      "track 'iphone' › tracks[0].evidense: unknown field 'evidense'; did you mean evidence?",
+    ])
+  })
 })
 
 describe('quantities', () => {

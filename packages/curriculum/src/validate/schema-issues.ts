@@ -2,8 +2,9 @@
  * Turns zod's issues into course issues that name the entity (`lab 'v1_02_…'`), the field and
  * the value found there.
  */
+import { allowedKeysAt, unknownKeysMessage } from '@mlsysim/units'
 import type { z } from 'zod'
-import { COLLECTION_NAMES, type CollectionName, ENTITY_NOUNS } from '../schema/index.js'
+import { COLLECTION_NAMES, type CollectionName, courseDataSchema, ENTITY_NOUNS } from '../schema/index.js'
 import { type Locate, makeIssue } from './check.js'
 import { type CourseIssue, show } from './issue.js'
 
@@ -39,8 +40,10 @@ export function entityAt(root: unknown, path: ReadonlyArray<PropertyKey>): strin
 
 function describe(issue: z.core.$ZodIssue, found: unknown): string {
   if (issue.code === 'unrecognized_keys')
-    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => show(k)).join(', ')}`
-  if (issue.code === 'invalid_type' && found === undefined) return `missing required field (${issue.message})`
+    return unknownKeysMessage(issue.keys, allowedKeysAt(courseDataSchema, issue.path))
+  // A missing enum or object is as missing as a missing string.
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && found === undefined)
+    return `missing required field (${issue.message})`
   const got =
     found === undefined || (found !== null && typeof found === 'object') ? '' : ` (got ${show(found)})`
   return `${issue.message}${got}`
@@ -48,8 +51,13 @@ function describe(issue: z.core.$ZodIssue, found: unknown): string {
 
 export function schemaIssues(error: z.ZodError, root: unknown, locate?: Locate): CourseIssue[] {
   return error.issues.map((issue) => {
-    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))
-    const found = valueAt(root, issue.path)
+    // One unknown key points at its own line: the issue is about that key, not the whole entity.
+    const at =
+      issue.code === 'unrecognized_keys' && issue.keys.length === 1
+        ? [...issue.path, issue.keys[0]!]
+        : issue.path
+    const path = at.map((p) => (typeof p === 'symbol' ? String(p) : p))
+    const found = valueAt(root, at)
     return makeIssue(
       'schema',
       'error',
