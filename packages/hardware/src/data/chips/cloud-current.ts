@@ -153,7 +153,7 @@ export const cloudCurrentChips: ChipInput[] = [
     tdp: '350 W',
     provenance: {
       kind: 'datasheet',
-      ref: 'NVIDIA L40S datasheet (48 GB GDDR6 at 864 GB/s; FP16/BF16 362.05 / 733* TFLOPS; FP8 733 / 1,466*; PCIe Gen4 x16 64 GB/s bidirectional; 350 W; * with sparsity)',
+      ref: 'NVIDIA L40S datasheet (18,176 CUDA cores and 142 RT cores, i.e. 142 SMs; 48 GB GDDR6 at 864 GB/s; FP16/BF16 362.05 / 733* TFLOPS; FP8 733 / 1,466*; PCIe Gen4 x16 64 GB/s bidirectional; 350 W; * with sparsity)',
       url: 'https://www.nvidia.com/en-us/data-center/l40s/',
       verified: CHECKED,
     },
@@ -179,7 +179,6 @@ export const cloudCurrentChips: ChipInput[] = [
         fp8_sparse: '485 TFLOP/s',
         int8_sparse: '485 TOPS',
       },
-      smCount: 60,
     },
     memory: { capacity: '24 GiB', bandwidth: '300 GB/s', technology: 'GDDR6' },
     interconnect: { name: 'PCIe Gen4 x16', bandwidth: '64 GB/s', direction: 'bidirectional_total' },
@@ -191,6 +190,8 @@ export const cloudCurrentChips: ChipInput[] = [
       verified: CHECKED,
       notes: 'NVIDIA lists tensor rates with sparsity only; the dense values are those ÷ 2.',
     },
+    notes:
+      'The SM count is left out: the datasheet does not state it, and third-party listings disagree (58 SMs / 7,424 CUDA cores vs 60 / 7,680).',
   },
   {
     id: 'MI325X',

@@ -104,7 +104,7 @@ export const edgeCurrentChips: ChipInput[] = [
     tier: 'workstation',
     releaseYear: 2024,
     compute: { peak: '16.2 TFLOP/s', precisions: { int8: '38 TOPS' } },
-    memory: { capacity: '128 GB', bandwidth: '546 GB/s', technology: 'LPDDR5X' },
+    memory: { capacity: '128 GiB', bandwidth: '546 GB/s', technology: 'LPDDR5X' },
     provenance: {
       kind: 'datasheet',
       ref: 'Apple Newsroom, "New MacBook Pro features M4 family of chips and Apple Intelligence" (M4 Max: up to 16-core CPU, 40-core GPU, up to 128 GB unified memory at 546 GB/s)',
@@ -126,7 +126,8 @@ export const edgeCurrentChips: ChipInput[] = [
           "40 GPU cores × 128 FP32 lanes × 2 FLOP (FMA) × ≈1.58 GHz ≈ 16.2 TFLOP/s; Apple GPUs run FP16 at the FP32 rate. Same method as the original's MacBookM3Max estimate (14.2 TFLOP/s).",
       },
     },
-    notes: 'int8 is the 16-core Neural Engine; peak is the GPU. Apple publishes no TDP for the chip.',
+    notes:
+      'int8 is the 16-core Neural Engine; peak is the GPU. Apple\'s "128GB" of unified memory is 128 GiB of LPDDR5X, as the original\'s MacBookM3Max has it. Apple publishes no TDP for the chip.',
   },
   {
     id: 'Snapdragon8Elite',
