@@ -4,9 +4,6 @@
  */
 import type { Provenance } from '@mlsysim/units'
 
-/** Where every original entry's numbers were transcribed from, for refs that cite the port. */
-export const ORIGINAL_REGISTRY = 'mlsysim 0.1.2 registry (harvard-edge/cs249r_book, mlsysim/)'
-
 export const HOROWITZ_ENERGY: Provenance = {
   id: 'prov:horowitz-2014',
   kind: 'literature',

@@ -129,7 +129,7 @@ class FieldReader {
 }
 
 /** Parses config text or accepts an already-parsed object. */
-export function configObject(config: unknown): Json {
+function configObject(config: unknown): Json {
   let value = config
   if (typeof config === 'string') {
     try {
