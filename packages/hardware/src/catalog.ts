@@ -3,7 +3,7 @@
  * load time, plus the schemas that resolve references against these registries. Users add
  * entries with `chips.add(…)`, `fleets.add(…)` etc.; the same schemas validate them.
  */
-import { closestMatches, Registry, RegistryError } from '@mlsysim/units'
+import { closestMatches, normalizeId, Registry, RegistryError } from '@mlsysim/units'
 import { boardEntries } from './data/boards.js'
 import { cloudCurrentChips } from './data/chips/cloud-current.js'
 import { cloudOriginalChips } from './data/chips/cloud-original.js'
@@ -148,6 +148,11 @@ export function getHardware(idOrAlias: string): Chip {
     }
     return chip
   }
+  // People also type the display name ("NVIDIA H100", "Raspberry Pi 5 (8 GB)"): accept it when
+  // exactly one entry has it, without making names registry keys that user entries could clash with.
+  const wanted = normalizeId(String(idOrAlias))
+  const named = [...chips.list(), ...boards.list()].filter((e) => normalizeId(e.name) === wanted)
+  if (named.length === 1) return getHardware(named[0]!.id)
   const names = [...chips.list(), ...boards.list()].flatMap((e) => [e.id, ...e.aliases])
   const canonical = (name: string) => chips.resolveId(name) ?? boards.resolveId(name) ?? name
   const suggestions = [

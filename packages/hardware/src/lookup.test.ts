@@ -49,6 +49,13 @@ describe('lookup by id or alias', () => {
     expect(getDatacenter('us-hyperscale').grid.id).toBe('US_Avg')
   })
 
+  it("getHardware also takes an entry's display name, case-insensitively", () => {
+    expect(getHardware('NVIDIA H100').id).toBe('H100')
+    expect(getHardware('nvidia h100').id).toBe('H100')
+    expect(getHardware('Google TPU v4').id).toBe('TPUv4')
+    expect(getHardware('Seeed Studio XIAO ESP32S3 Sense').id).toBe('XIAO_ESP32S3_Sense')
+  })
+
   it('a miss suggests the nearest ids', () => {
     // H20 (added by this catalog) is one edit away from H10 too.
     expect(() => getHardware('H10')).toThrow("unknown hardware 'H10'; did you mean H100, H20, H200?")
