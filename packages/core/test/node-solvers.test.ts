@@ -95,12 +95,35 @@ describe('every node solver', () => {
   }
 
   it('rejects unknown keys and bad fidelities', () => {
+    // The original's snake_case keyword arguments and `model` get their spelling here.
     expectInputError(
       'single-node',
       { workload: 'ResNet50', hardware: 'A100', batch_size: 2 },
-      '',
-      /batch_size/,
+      'batch_size',
+      /^unknown field 'batch_size'; did you mean batchSize\? \(keys are camelCase\)$/,
     )
+    expectInputError(
+      'single-node',
+      { model: 'ResNet50', hardware: 'A100' },
+      'model',
+      /did you mean workload\? \(the original's model is called workload\)/,
+    )
+    expectInputError(
+      'tail-latency',
+      { arrivalRateQps: 1, serviceLatencyMs: 1, replicas: 2 },
+      'replicas',
+      /did you mean numReplicas\?/,
+    )
+    // Not an object at all: what the inputs are.
+    for (const raw of [[], 'ResNet50', 42]) {
+      const e = expectInputError(
+        'single-node',
+        raw as never,
+        '',
+        /^must be an object of named inputs \(workload, hardware, batchSize,/,
+      )
+      expect(e.message).toContain(`(got ${JSON.stringify(raw)})`)
+    }
     expect(() =>
       run('tail-latency', { arrivalRateQps: 1, serviceLatencyMs: 1 }, { fidelity: 'v2' as Fidelity }),
     ).toThrowError(/fidelity: must be one of default, mlsysim-0.1.2/)

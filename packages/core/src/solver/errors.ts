@@ -2,6 +2,7 @@
  * Bad input to a solver: names the field, the value given and what is allowed. Infeasible
  * designs are never errors — they are results with `feasible: false`.
  */
+import { allowedKeysAt, unknownKeysMessage } from '@mlsysim/units'
 import type { z } from 'zod'
 
 export interface InputIssue {
@@ -48,14 +49,43 @@ export class SolverInputError extends Error {
     )
   }
 
-  static fromZod(solver: string, error: z.ZodError): SolverInputError {
+  /**
+   * One issue per zod issue; with the schema, an unknown key becomes an issue of its own
+   * field saying which key was meant ("unknown field 'batch_size'; did you mean batchSize?").
+   */
+  static fromZod(solver: string, error: z.ZodError, schema?: z.ZodType): SolverInputError {
     return new SolverInputError(
       solver,
-      error.issues.map((issue) => {
+      error.issues.flatMap((issue): InputIssue[] => {
         const field = issue.path.map(String).join('.')
+        if (issue.code === 'unrecognized_keys') {
+          const allowed = schema ? allowedKeysAt(schema, issue.path) : undefined
+          if (!allowed) return [{ field, message: issue.message }]
+          return issue.keys.map((key) => ({
+            field: field ? `${field}.${key}` : key,
+            message: unknownKeyMessage(key, allowed),
+          }))
+        }
         const base = { field, message: issue.message }
-        return 'input' in issue && issue.code !== 'unrecognized_keys' ? { ...base, value: issue.input } : base
+        return 'input' in issue ? [{ ...base, value: issue.input }] : [base]
       }),
     )
   }
+}
+
+/** snake_case → camelCase, the spelling of the original's keyword arguments here. */
+const camelCase = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())
+
+/**
+ * What an unknown input key was probably meant to be: the camelCase spelling of an original
+ * keyword argument, the original's `model` (here `workload`), else the nearest keys.
+ */
+function unknownKeyMessage(key: string, allowed: readonly string[]): string {
+  const head = `unknown field '${key}'`
+  const camel = camelCase(key)
+  if (camel !== key && allowed.includes(camel)) return `${head}; did you mean ${camel}? (keys are camelCase)`
+  if (key === 'model' && allowed.includes('workload')) {
+    return `${head}; did you mean workload? (the original's model is called workload)`
+  }
+  return unknownKeysMessage([key], allowed)
 }

@@ -47,6 +47,12 @@ export function numberField(options: { min?: number; max?: number; exclusiveMin?
 /** Efficiency η ∈ (0, 1] (the fraction of peak a kernel sustains). */
 export const efficiencyField = () => numberField({ min: 0, max: 1, exclusiveMin: true })
 
+/**
+ * Efficiency η ∈ [1e-9, 1], the range the original's Engine validates (`efficiency ∈ [1e-9, 1]`),
+ * for the solvers built on it (single-node, network-roofline, sensitivity, distributed).
+ */
+export const engineEfficiencyField = () => numberField({ min: 1e-9, max: 1 })
+
 /** Batch size: a whole number ≥ 1. */
 export const batchSizeField = () => integerField({ min: 1 })
 

@@ -45,7 +45,13 @@ describe('distributed: input errors', () => {
     expectInputError('distributed', { ...base, efficiency: 1.5 }, 'efficiency', /≤ 1/)
     expectInputError('distributed', { ...base, congestionFactor: 0.5 }, 'congestionFactor', /≥ 1/)
     expectInputError('distributed', { ...base, overlapEfficiency: -0.1 }, 'overlapEfficiency', /≥ 0/)
-    expectInputError('distributed', { ...base, tp: 8 }, '', /unrecognized|tp/i)
+    expectInputError('distributed', { ...base, tp: 8 }, 'tp', /tp: unknown field 'tp'; did you mean tpSize\?/)
+    expectInputError(
+      'distributed',
+      { ...base, tp_size: 8 },
+      'tp_size',
+      /did you mean tpSize\? \(keys are camelCase\)/,
+    )
     expectInputError('distributed', { ...base, fleet: 'Research_255' }, 'fleet', /Research_256/)
   })
 })

@@ -48,6 +48,7 @@ import { pipelineBubbleFraction, pipelineBubbleOverhead } from '../physics/pipel
 import { defineGraphSolver, type SolveContext, type SolverResultBase } from '../solver/define.js'
 import {
   batchSizeField,
+  engineEfficiencyField,
   fleetField,
   integerField,
   numberField,
@@ -112,7 +113,7 @@ export const distributedInput = z
     fleet: fleetField(),
     batchSize: batchSizeField().default(1),
     precision: precisionField().default('fp16'),
-    efficiency: numberField({ min: 1e-9, max: 1 }).default(0.5),
+    efficiency: engineEfficiencyField().default(0.5),
     tpSize: integerField({ min: 1 }).default(1),
     ppSize: integerField({ min: 1 }).default(1),
     epSize: integerField({ min: 1 }).default(1),

@@ -16,7 +16,7 @@ import { CHINCHILLA } from '../constants.js'
 import { defineModel } from '../expr/model.js'
 import { sourcedConstant } from '../physics/formula.js'
 import { defineGraphSolver, type SolverResultBase } from '../solver/define.js'
-import { fleetField, precisionField, workloadField } from '../solver/fields.js'
+import { engineEfficiencyField, fleetField, precisionField, workloadField } from '../solver/fields.js'
 import { RING_SYNC_FACTOR } from './node-constants.js'
 import { peakForPrecision } from './peak-for-precision.js'
 
@@ -32,10 +32,7 @@ export const networkRooflineInput = z.strictObject({
   }),
   fleet: fleetField(),
   precision: precisionField().default('fp16'),
-  efficiency: z
-    .number({ error: 'must be a number ≥ 1e-9 and ≤ 1' })
-    .refine((v) => v >= 1e-9 && v <= 1, 'must be a number ≥ 1e-9 and ≤ 1 (the fraction of peak sustained)')
-    .default(0.5),
+  efficiency: engineEfficiencyField().default(0.5),
 })
 export type NetworkRooflineInput = z.output<typeof networkRooflineInput>
 

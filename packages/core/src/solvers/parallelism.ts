@@ -25,9 +25,9 @@ import {
 } from '../solver/define.js'
 import {
   batchSizeField,
+  engineEfficiencyField,
   fleetField,
   integerField,
-  numberField,
   precisionField,
   workloadField,
 } from '../solver/fields.js'
@@ -48,7 +48,7 @@ export const parallelismInput = z.strictObject({
   fleet: fleetField(),
   batchSize: batchSizeField(),
   precision: precisionField().default('fp16'),
-  efficiency: numberField({ min: 1e-9, max: 1 }).default(0.5),
+  efficiency: engineEfficiencyField().default(0.5),
   maxTp: integerField({ min: 1 }).optional(),
   maxPp: integerField({ min: 1 }).optional(),
   overlapComm: z.boolean().default(true),

@@ -14,7 +14,13 @@ import type { Precision } from '@mlsysim/units'
 import { z } from 'zod'
 import { defineProcedureSolver, type SolverResultBase } from '../solver/define.js'
 import { ORIGINAL } from '../solver/fidelity.js'
-import { hardwareField, numberField, precisionField, workloadField } from '../solver/fields.js'
+import {
+  engineEfficiencyField,
+  hardwareField,
+  numberField,
+  precisionField,
+  workloadField,
+} from '../solver/fields.js'
 import { bindNode, type SingleNodeInput, singleNode } from './single-node.js'
 
 export const sensitivityInput = z.strictObject({
@@ -23,10 +29,7 @@ export const sensitivityInput = z.strictObject({
   precision: precisionField().default('fp16'),
   /** Size of each upgrade in percent (10 = ×1.1); > −100. */
   perturbationPct: numberField({ min: -100, exclusiveMin: true }).default(10),
-  efficiency: z
-    .number({ error: 'must be a number ≥ 1e-9 and ≤ 1' })
-    .refine((v) => v >= 1e-9 && v <= 1, 'must be a number ≥ 1e-9 and ≤ 1 (the fraction of peak sustained)')
-    .default(0.5),
+  efficiency: engineEfficiencyField().default(0.5),
 })
 export type SensitivityInput = z.output<typeof sensitivityInput>
 

@@ -32,6 +32,7 @@ import { defineGraphSolver, type SolveContext, type SolverResultBase } from '../
 import { ORIGINAL } from '../solver/fidelity.js'
 import {
   batchSizeField,
+  engineEfficiencyField,
   hardwareField,
   integerField,
   precisionField,
@@ -46,10 +47,7 @@ export const singleNodeInput = z.strictObject({
   hardware: hardwareField(),
   batchSize: batchSizeField().default(1),
   precision: precisionField().default('fp16'),
-  efficiency: z
-    .number({ error: 'must be a number > 1e-9 and ≤ 1' })
-    .refine((v) => v >= 1e-9 && v <= 1, 'must be a number ≥ 1e-9 and ≤ 1 (the fraction of peak sustained)')
-    .default(0.5),
+  efficiency: engineEfficiencyField().default(0.5),
   isTraining: z.boolean().default(false),
   seqLen: integerField({ min: 1 }).default(2048),
   zeroStage: integerField({ min: 0, max: 3 }).default(0),
