@@ -478,6 +478,15 @@ describe('sensitivity', () => {
 })
 
 describe('tail-latency', () => {
+  it('traces read in natural units; a stable queue near saturation is not shown at 100%', () => {
+    // λ = 19.999/s, S = 50 ms: ρ = 0.99995 (99.99% after rounding, never 100.0%); p99 = ln(0.99995/0.01)/(20 − 19.999) + 0.05 ≈ 4605.2 s.
+    const r = run('tail-latency', { arrivalRateQps: 19.999, serviceLatencyMs: 50 })
+    expect(r.constraintTrace).toEqual([
+      'Queue: stable at 99.99% utilization over 1 replica(s); 99.99% of requests wait.',
+      'Tail Latency: p50 11.6 min, p99 1.28 h (service 50.0 ms).',
+    ])
+  })
+
   it('M/M/1 at ρ = 0.5 (λ = 10/s, 50 ms service)', () => {
     const r = run('tail-latency', { arrivalRateQps: 10, serviceLatencyMs: 50 })
     // C = ρ = 0.5: the median arrival does not wait; p99 wait = ln(0.5/0.01)/(20 − 10) = 0.39120 s.

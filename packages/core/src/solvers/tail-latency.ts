@@ -28,6 +28,7 @@ import { defineGraphSolver, type SolverResultBase } from '../solver/define.js'
 import { ORIGINAL } from '../solver/fidelity.js'
 import { integerField, numberField } from '../solver/fields.js'
 import { SLO_WAIT_BUDGET } from './node-constants.js'
+import { percentText, secondsText } from './trace-format.js'
 
 export const tailLatencyInput = z.strictObject({
   /** Requests per second arriving at the whole service. */
@@ -144,17 +145,16 @@ type QueueOutputs = Readonly<Record<string, number>>
 export function tailLatencyResult(o: QueueOutputs, replicas: number, arrivalRate: number): TailLatencyResult {
   const stable = o.stable === 1
   const describe = (): string[] => {
-    const ms = (seconds: number) => `${(seconds * 1e3).toPrecision(4)} ms`
     if (!stable) {
       return [
-        `Queue: UNSTABLE — ${arrivalRate} requests/s offered ${(o.offeredUtilization! * 100).toFixed(1)}% of ${replicas} replica(s)' capacity; waits grow without bound.`,
+        `Queue: UNSTABLE — ${arrivalRate} requests/s offered ${percentText(o.offeredUtilization!)} of ${replicas} replica(s)' capacity; waits grow without bound.`,
       ]
     }
     const variability =
       o.kingmanFactor === 1 ? '' : `, waits ×${o.kingmanFactor!.toPrecision(3)} for service-time variability`
     return [
-      `Queue: stable at ${(o.offeredUtilization! * 100).toFixed(1)}% utilization over ${replicas} replica(s); ${(o.waitProbability! * 100).toFixed(1)}% of requests wait.`,
-      `Tail Latency: p50 ${ms(o.p50!)}, p99 ${ms(o.p99!)} (service ${ms(o.serviceTime!)}${variability}).`,
+      `Queue: stable at ${percentText(o.offeredUtilization!)} utilization over ${replicas} replica(s); ${percentText(o.waitProbability!)} of requests wait.`,
+      `Tail Latency: p50 ${secondsText(o.p50!)}, p99 ${secondsText(o.p99!)} (service ${secondsText(o.serviceTime!)}${variability}).`,
     ]
   }
   return {

@@ -31,15 +31,26 @@ export const bandwidthText = (value: number): string => prefixed(value, 'B/s')
 /** "989 TFLOP/s". */
 export const flopsText = (value: number): string => prefixed(value, 'FLOP/s')
 
-/** "5.19 ms", "52.6 µs", "2.15 s". */
+/** "5.19 ms", "52.6 µs", "2.15 s"; a minute or more in min, h or days ("1.28 h"). */
 export function secondsText(value: number): string {
   if (!Number.isFinite(value)) return `${value > 0 ? '∞' : 'NaN'} s`
   const size = Math.abs(value)
+  if (size >= 86_400) return `${(value / 86_400).toPrecision(3)} days`
+  if (size >= 3_600) return `${(value / 3_600).toPrecision(3)} h`
+  if (size >= 60) return `${(value / 60).toPrecision(3)} min`
   if (size >= 1 || size === 0) return `${value.toPrecision(3)} s`
   if (size >= 1e-3) return `${(value * 1e3).toPrecision(3)} ms`
   if (size >= 1e-6) return `${(value * 1e6).toPrecision(3)} µs`
   return `${(value * 1e9).toPrecision(3)} ns`
 }
 
-/** "12.5%". */
-export const percentText = (fraction: number): string => `${(fraction * 100).toFixed(1)}%`
+/**
+ * "12.5%"; a fraction just under 1 keeps the digits that show it is under 100% ("99.995%"), so
+ * a stable queue is never reported at "100.0%".
+ */
+export function percentText(fraction: number): string {
+  const percent = fraction * 100
+  let digits = 1
+  while (digits < 6 && fraction < 1 && Number(percent.toFixed(digits)) >= 100) digits++
+  return `${percent.toFixed(digits)}%`
+}
