@@ -4,10 +4,12 @@
  * not the CLI: the engine then finishes the sweep on the CPU and says so, and anything the GPU
  * path throws before that is reported here and the sweep rerun on the CPU.
  *
- * `--backend auto` asks for WebGPU only on a machine with a GPU device. Without one, the only
- * adapters are software ones (Mesa lavapipe, SwiftShader), which emulate the GPU on the same
- * CPU cores the CPU backend would use, tens of times slower; `--backend webgpu` still uses
- * them (they prove the path works).
+ * `--backend auto` asks the engine for WebGPU only on a machine with a GPU device: without one
+ * the only adapters are software ones (Mesa lavapipe, SwiftShader), which emulate the GPU on
+ * the same CPU cores the CPU backend would use, tens of times slower, so starting Dawn to find
+ * that out is not worth its fraction of a second. Where a device exists, the engine itself still
+ * leaves a software adapter to the CPU backend (a render node without a Vulkan driver for it).
+ * `--backend webgpu` uses any adapter (a software one proves the path works).
  */
 import { existsSync, readdirSync } from 'node:fs'
 import { createNodeWebGpu } from '@mlsysim/core/node'

@@ -141,7 +141,16 @@ function renderHistograms(
   return lines
 }
 
-/** Heatmaps small enough for a terminal, as tables: feasible counts, or the metric's maximum. */
+/**
+ * Which of a heatmap's per-cell statistics to print: the best value of the cell when the metric
+ * is an objective (min for one minimized, max for one maximized), else the maximum.
+ */
+export function heatmapStatistic(result: SweepResult, metric: string): 'min' | 'max' {
+  const objective = result.objectives.find((o) => o.name === metric || o.expression === metric)
+  return objective?.sense === 'minimize' ? 'min' : 'max'
+}
+
+/** Heatmaps small enough for a terminal, as tables: feasible counts, or the metric's best (or largest) value. */
 function renderHeatmaps(
   result: SweepResult,
   dims: Map<string, DimensionName | undefined>,
@@ -151,7 +160,8 @@ function renderHeatmaps(
   for (const h of result.heatmaps) {
     const xs = binLabels(h.x, dims)
     const ys = binLabels(h.y, dims)
-    const what = h.metric === undefined ? 'feasible points' : `max ${h.metric} over feasible points`
+    const statistic = h.metric === undefined ? 'max' : heatmapStatistic(result, h.metric)
+    const what = h.metric === undefined ? 'feasible points' : `${statistic} ${h.metric} over feasible points`
     lines.push('', ctx.out.bold(`Heatmap: ${what} by ${h.y.of} (rows) and ${h.x.of} (columns)`))
     if (xs.length > 12 || ys.length > 40) {
       lines.push(
@@ -161,7 +171,7 @@ function renderHeatmaps(
     }
     const cell = (y: number, x: number): string => {
       if (h.metric === undefined) return n(h.count[y]![x]!)
-      const v = h.max?.[y]?.[x]
+      const v = h[statistic]?.[y]?.[x]
       return v === null || v === undefined ? '—' : quantityText(v, dims.get(h.metric))
     }
     const rows = ys.map((_, y) => y)

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { cli, json } from '../../test/cli.js'
 import { SMALL_SPACE, SMALL_SPACE_POINTS, workDir } from '../../test/spaces.js'
 import { hasGpuDevice } from '../gpu.js'
+import { quantityText } from '../numbers.js'
 import type { SweepSummary } from '../sweep-summary.js'
 
 type Point = SweepSummary['topK'][string][number]
@@ -238,6 +239,44 @@ describe('mlsysim sweep', () => {
     }
   })
 
+  it('heatmaps of an objective show each cell’s best value (min latency, max throughput)', async () => {
+    const dir = workDir({
+      'space.yaml': SMALL_SPACE.replace(
+        '    - { x: precision, y: hardware, metric: throughput }\n',
+        '    - { x: precision, y: hardware, metric: throughput }\n    - { x: precision, y: hardware, metric: latency }\n',
+      ),
+    })
+    const r = await cli(['sweep', 'space.yaml', '--threads', '1'], { cwd: dir })
+    expect(r.code, r.stderr).toBe(0)
+    const cell = (metric: string, hardware: string) => {
+      const table = r.stdout.slice(r.stdout.indexOf(`over feasible points`, r.stdout.indexOf(metric)))
+      return new RegExp(`^ +${hardware} +(\\S+(?: \\S+)?) +`, 'm').exec(table)![1]
+    }
+    expect(r.stdout).toMatch(/Heatmap: min latency over feasible points by hardware/)
+    expect(r.stdout).toMatch(/Heatmap: max throughput over feasible points by hardware/)
+    // A100 in fp16: the lowest latency is at batch 1, the highest throughput at the largest feasible batch.
+    const one = solvePoint({ coordinates: { hardware: 'A100', precision: 'fp16', batchSize: 1 } } as never)
+    expect(cell('min latency', 'A100')).toBe(quantityText(one.latency, 'seconds'))
+  })
+
+  it('exits 1 when the solver rejects every point (bad input, not an infeasible design)', async () => {
+    const dir = workDir({
+      'space.yaml': `
+solver: distributed
+fixed: { workload: Llama3_70B, tpSize: 3 }
+axes:
+  fleet: [Research_256, Training_1K]
+  batchSize: [256, 512]
+`,
+    })
+    const r = await cli(['sweep', 'space.yaml', '--json'], { cwd: dir })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(
+      /^error: space\.yaml: the solver rejects every point of the space \(all 2 combinations of its categorical axes\), so nothing can be evaluated; the first \(fleet=Research_256\): tpSize: tpSize × ppSize × epSize = 3 × 1 × 1 = 3 must divide the 256 accelerators/,
+    )
+  })
+
   it('exits 2 when no point of the space is feasible', async () => {
     const dir = workDir({ 'space.yaml': SMALL_SPACE.replace('latency <= 20 ms', 'latency <= 1 us') })
     const r = await cli(['sweep', 'space.yaml', '--json'], { cwd: dir })
@@ -308,9 +347,16 @@ describe('mlsysim sweep', () => {
       ],
       [['untabled.yaml', '--out', 'x.csv'], "keeps none; add 'table: true'"],
       [['space.yaml', '--threads', '0'], "--threads must be a whole number ≥ 1 (got '0')"],
-      [['--merge', 's0.json', 'other.json'], 'is of another space (fingerprint'],
+      [['--merge', 's0.json', 'other.json'], 'other.json is of another space than s0.json (fingerprint'],
+      [
+        ['--merge', 's0.json', 's0.json'],
+        's0.json and s0.json overlap: both cover the indices [0, 21); each index may be in one result only',
+      ],
       [['--merge', 's0.json', 'missing.json'], "cannot read sweep result 'missing.json': no such file"],
-      [['--merge', 'space.yaml'], 'space.yaml: not valid JSON'],
+      [
+        ['--merge', 'space.yaml'],
+        "--merge reads the results that 'mlsysim sweep <space> --out result.json' writes",
+      ],
       [['--merge', 's0.json', '--shard', '0/2'], '--shard does not apply to --merge'],
       [['--merge', 's0.json', '--out', 'x.csv'], 'merged results have no table'],
       [['--merge'], '--merge needs the result files to merge'],

@@ -215,9 +215,29 @@ function slicePoints(plan: SweepPlan, shard: string | undefined): number {
   return Math.floor(((index + 1) * plan.total) / count) - Math.floor((index * plan.total) / count)
 }
 
+/**
+ * A space whose every categorical combination the solver rejects has nothing to evaluate:
+ * that is bad input (exit 1), not an infeasible design (exit 2).
+ */
+function rejectAllInvalid(plan: SweepPlan, source: string): void {
+  const { count, valid, invalid } = plan.combinations
+  if (valid.includes(1)) return
+  const first = invalid[0]
+  const where =
+    first && Object.keys(first.coordinates).length > 0
+      ? ` (${Object.entries(first.coordinates)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ')})`
+      : ''
+  throw new UsageError(
+    `${source}: the solver rejects every point of the space${count > 1 ? ` (all ${count.toLocaleString('en-US')} combinations of its categorical axes)` : ''}, so nothing can be evaluated${first ? `; the first${where}: ${first.message}` : ''}`,
+  )
+}
+
 /** Sweeps a space and prints its summary; shared by `sweep` and `demo`. */
 export async function runSpace(space: SweepSpace, options: SweepRunOptions, ctx: Context): Promise<number> {
   const plan = planSweep(space)
+  rejectAllInvalid(plan, options.source)
   const outputs = classifyOutputs(options.outs, true)
   if (outputs.tables.length > 0 && !plan.keep.table) {
     throw new UsageError(
@@ -323,7 +343,10 @@ async function readResult(path: string, ctx: Context): Promise<SweepResult & { r
   try {
     return parseSweepResult(text)
   } catch (error) {
-    if (error instanceof SyntaxError) throw new UsageError(`${path}: not valid JSON (${error.message})`)
+    if (error instanceof SyntaxError)
+      throw new UsageError(
+        `${path}: not valid JSON (${error.message}); --merge reads the results that 'mlsysim sweep <space> --out result.json' writes`,
+      )
     if (error instanceof SweepMergeError) throw new SweepMergeError(`${path}: ${error.message}`)
     throw error
   }
@@ -335,7 +358,7 @@ async function mergeCommand(files: readonly string[], outs: readonly string[], j
   const outputs = classifyOutputs(outs, false)
   const results = []
   for (const file of files) results.push(await readResult(file, ctx))
-  const merged = mergeSweepResults(results)
+  const merged = mergeSweepResults(results, { names: files })
   const backends = [...new Set(results.map((r) => r.run?.backend ?? 'unknown'))]
   const run: SweepRunInfo = {
     backend: backends.join(', '),

@@ -4,17 +4,30 @@
  * An axis named after a catalog-backed solver input (hardware, workload, fleet, grid,
  * datacenter) selects entries of that catalog; each has its own filter fields. Entries are
  * listed in catalog order and passed to the solver by their canonical id.
+ *
+ * Hardware is the chips and, with `kind: board` (or `[chip, board]`), the boards and kits
+ * built on them (a board is its chip's compute with the board's memory, power and price), as
+ * the solvers' `hardware` input resolves them.
  */
-import { chips, datacenters, fleets, grids, TIERS } from '@mlsysim/hardware'
-import { parse as parseQuantity, type Registry } from '@mlsysim/units'
+import { boards, chips, datacenters, fleets, getHardware, grids, TIERS } from '@mlsysim/hardware'
+import { parse as parseQuantity } from '@mlsysim/units'
 import { FAMILIES, matchesFilter, type Workload, workloads } from '@mlsysim/workloads'
 import { z } from 'zod'
+
+/** Where a catalog's entries come from: a `Registry` from @mlsysim/units, or anything shaped like one. */
+export interface SweepCatalogSource<T> {
+  /** An entry by id or alias; a miss throws a RegistryError with suggestions. */
+  get(idOrAlias: string): T
+  /** Entries in catalog order, optionally filtered. */
+  list(filter?: (entry: T) => boolean): T[]
+  ids(): string[]
+}
 
 /** A catalog that sweep axes can select from. */
 export interface SweepCatalog<T = unknown> {
   /** What an entry is called in messages ("hardware", "workload"). */
   readonly kind: string
-  readonly registry: Registry<T>
+  readonly registry: SweepCatalogSource<T>
   /** The filter fields (validated; unknown keys rejected). */
   readonly filter: z.ZodType<Record<string, unknown>>
   /** Whether an entry passes a parsed filter. */
@@ -26,15 +39,11 @@ const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(s
 const asList = <T>(value: T | readonly T[] | undefined): readonly T[] | undefined =>
   value === undefined ? undefined : Array.isArray(value) ? (value as readonly T[]) : [value as T]
 
-/** A size or count bound written as a number in SI base units or a string with units ("80 GB"). */
-function bound(dimension: 'bytes' | 'count') {
+/** A size bound written as a number of bytes or a string with units ("80 GB"). */
+function bytesBound() {
   return z.union([z.number(), z.string()]).transform((value, ctx) => {
     try {
-      return typeof value === 'number'
-        ? value
-        : dimension === 'count'
-          ? Number(value)
-          : parseQuantity(value, dimension)
+      return typeof value === 'number' ? value : parseQuantity(value, 'bytes')
     } catch (error) {
       ctx.addIssue({
         code: 'custom',
@@ -46,35 +55,58 @@ function bound(dimension: 'bytes' | 'count') {
   })
 }
 
+const HARDWARE_KINDS = ['chip', 'board'] as const
+
 const hardwareFilter = z.strictObject({
+  /** Chips (default), boards and kits, or both. */
+  kind: oneOrMany(z.enum(HARDWARE_KINDS)).optional(),
   tier: oneOrMany(z.enum(TIERS)).optional(),
   /** Vendor, case-insensitive. */
   vendor: oneOrMany(z.string()).optional(),
   yearFrom: z.int().optional(),
   yearTo: z.int().optional(),
   /** Main-memory capacity bounds (bytes or "80 GB"). */
-  memoryMin: bound('bytes').optional(),
-  memoryMax: bound('bytes').optional(),
+  memoryMin: bytesBound().optional(),
+  memoryMax: bytesBound().optional(),
 })
 
-interface ChipLike {
-  id: string
-  tier: string
-  vendor: string
-  releaseYear: number
-  memory: { capacity: number }
+/** A chip, or a board as the solver sees it (its chip with the board's memory, power and price). */
+interface HardwareEntry {
+  readonly kind: (typeof HARDWARE_KINDS)[number]
+  readonly id: string
+  readonly tier: string
+  readonly vendor: string
+  readonly releaseYear: number
+  readonly memory: { readonly capacity: number }
 }
 
-const hardwareCatalog: SweepCatalog<ChipLike> = {
+const hardwareEntry = (idOrAlias: string): HardwareEntry => {
+  const chip = getHardware(idOrAlias)
+  return { ...chip, kind: chips.has(idOrAlias) ? 'chip' : 'board' }
+}
+
+/** Chips, then boards, in catalog order. */
+const hardwareSource: SweepCatalogSource<HardwareEntry> = {
+  get: hardwareEntry,
+  list: (filter) => {
+    const all = [...chips.ids(), ...boards.ids()].map(hardwareEntry)
+    return filter ? all.filter(filter) : all
+  },
+  ids: () => [...chips.ids(), ...boards.ids()],
+}
+
+const hardwareCatalog: SweepCatalog<HardwareEntry> = {
   kind: 'hardware',
-  registry: chips as unknown as Registry<ChipLike>,
+  registry: hardwareSource,
   filter: hardwareFilter as unknown as z.ZodType<Record<string, unknown>>,
   idOf: (chip) => chip.id,
   matches(chip, raw) {
     const f = raw as z.output<typeof hardwareFilter>
+    const kinds = asList(f.kind) ?? ['chip']
     const tiers = asList(f.tier)
     const vendors = asList(f.vendor)?.map((v) => v.toLowerCase())
     return (
+      kinds.includes(chip.kind) &&
       (tiers === undefined || tiers.includes(chip.tier as (typeof TIERS)[number])) &&
       (vendors === undefined || vendors.includes(chip.vendor.toLowerCase())) &&
       (f.yearFrom === undefined || chip.releaseYear >= f.yearFrom) &&
@@ -119,7 +151,10 @@ const workloadCatalog: SweepCatalog<Workload> = {
 }
 
 /** A catalog with no filter fields: `{ catalog: {} }` (or `all`) selects every entry; `exclude` removes some. */
-function plainCatalog<T extends { id: string }>(kind: string, registry: Registry<T>): SweepCatalog<T> {
+function plainCatalog<T extends { id: string }>(
+  kind: string,
+  registry: SweepCatalogSource<T>,
+): SweepCatalog<T> {
   return {
     kind,
     registry,

@@ -14,7 +14,12 @@ export {
   sweepBackendNames,
   WORKER_CHUNK_SIZE,
 } from './backend.js'
-export { defaultSweepCatalogs, type SweepCatalog, type SweepCatalogs } from './catalogs.js'
+export {
+  defaultSweepCatalogs,
+  type SweepCatalog,
+  type SweepCatalogSource,
+  type SweepCatalogs,
+} from './catalogs.js'
 export { compileCpuKernel } from './cpu-kernel.js'
 export {
   type ChunkFunction,
@@ -100,6 +105,7 @@ export {
 } from './reductions.js'
 export {
   emptyPartial,
+  type MergeOptions,
   mergeSweepResults,
   parseSweepResult,
   resultOf,

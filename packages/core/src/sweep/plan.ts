@@ -246,6 +246,15 @@ function list(names: Iterable<string>): string {
   return [...names].join(', ')
 }
 
+/** Rejected values of one axis listed one by one; the rest are counted. */
+const MAX_VALUE_ISSUES = 3
+
+/** Why an input's schema rejected a value, with the value when it is short enough to show. */
+function rejection(error: z.ZodError, value: unknown): string {
+  const message = error.issues.map((issue) => issue.message).join('; ')
+  return value !== null && typeof value === 'object' ? message : `${message} (got ${JSON.stringify(value)})`
+}
+
 /**
  * Checks a space against its solver and builds the plan: axis tables, the categorical
  * combinations bound once each, the constant inputs, and the checked expressions. Every
@@ -311,6 +320,24 @@ export function planSweep(input: SweepSpace | SweepSpaceInput, options: PlanOpti
   }
   if (issues.length > 0) throw fail()
 
+  // Fixed values against their input's own schema; every required input given somewhere.
+  for (const [key, value] of Object.entries(space.fixed)) {
+    const parsed = shape[key]!.safeParse(value, { reportInput: true })
+    if (!parsed.success) issues.push({ path: `fixed.${key}`, message: rejection(parsed.error, value) })
+  }
+  const missing = inputKeys.filter(
+    (key) =>
+      !Object.hasOwn(space.fixed, key) &&
+      !Object.hasOwn(space.axes, key) &&
+      !shape[key]!.safeParse(undefined).success,
+  )
+  if (missing.length > 0) {
+    issues.push({
+      path: 'fixed',
+      message: `${solver.id} needs ${missing.map((k) => `'${k}'`).join(' and ')}: give ${missing.length > 1 ? 'each' : 'it'} a value under fixed, or sweep it as an axis`,
+    })
+  }
+
   // Each value against the input's own schema; numeric axes become columns.
   const numericInputs = new Set(graphSolver.numericInputs)
   const modelInputs = new Set(model.inputNames)
@@ -318,19 +345,47 @@ export function planSweep(input: SweepSpace | SweepSpaceInput, options: PlanOpti
   const numeric: PlanAxis[] = []
   for (const axis of expanded) {
     const field = shape[axis.key]!
+    // A range's endpoints written with units must be units the input takes ("1 ms" is no batch size).
+    const spec = space.axes[axis.key]
+    if (axis.range && spec !== undefined && !Array.isArray(spec) && 'from' in spec) {
+      const before = issues.length
+      for (const end of ['from', 'to'] as const) {
+        const written = spec[end]
+        if (typeof written !== 'string') continue
+        const { dimension } = parseQuantity(written)
+        if (sameDimension(dimension, DIMENSIONLESS)) continue
+        const parsed = field.safeParse(written, { reportInput: true })
+        if (!parsed.success) {
+          issues.push({
+            path: `axes.${axis.key}.${end}`,
+            message: `${rejection(parsed.error, written)}: ${JSON.stringify(written)} is ${describeDimension(dimension)}`,
+          })
+        }
+      }
+      if (issues.length > before) continue
+    }
     const parsedValues: unknown[] = []
+    const rejected: SweepSpaceIssue[] = []
     axis.values.forEach((value, i) => {
       const parsed = field.safeParse(value, { reportInput: true })
       if (!parsed.success) {
-        const message = parsed.error.issues.map((issue) => issue.message).join('; ')
         const hint =
           axis.range && typeof value === 'number' && !Number.isInteger(value)
             ? ' (add integer: true to the range for whole numbers)'
             : ''
-        const shown = typeof value === 'object' ? '' : ` (got ${JSON.stringify(value)})`
-        issues.push({ path: `axes.${axis.key}[${i}]`, message: `${message}${shown}${hint}` })
+        rejected.push({ path: `axes.${axis.key}[${i}]`, message: `${rejection(parsed.error, value)}${hint}` })
       } else parsedValues.push(parsed.data)
     })
+    if (rejected.length > 0) {
+      // A range can fail on every value: the first few say why, one line counts the rest.
+      issues.push(...rejected.slice(0, MAX_VALUE_ISSUES))
+      if (rejected.length > MAX_VALUE_ISSUES) {
+        issues.push({
+          path: `axes.${axis.key}`,
+          message: `${rejected.length - MAX_VALUE_ISSUES} more of its ${axis.values.length} values are rejected too`,
+        })
+      }
+    }
     if (issues.length > 0) continue
     const isNumeric =
       numericInputs.has(axis.key) && parsedValues.every((v) => typeof v === 'number' && Number.isFinite(v))
@@ -355,6 +410,18 @@ export function planSweep(input: SweepSpace | SweepSpaceInput, options: PlanOpti
     }
   }
   if (issues.length > 0) throw fail()
+  // A numeric axis is a column the kernel reads without asking the solver; that holds only
+  // while its values are valid whatever the other inputs are. When the solver checks it against
+  // other inputs (tpSize × ppSize must divide the fleet), every axis is bound per combination.
+  const joint = numeric.length > 0 ? jointRejection(graphSolver, space, categorical, numeric) : undefined
+  if (joint) {
+    categorical.splice(
+      0,
+      categorical.length,
+      ...expanded.map((axis) => asCategorical(axis, categorical, numeric)),
+    )
+    numeric.length = 0
+  }
   const axes = [...categorical, ...numeric]
   let radix: MixedRadix
   try {
@@ -373,7 +440,9 @@ export function planSweep(input: SweepSpace | SweepSpaceInput, options: PlanOpti
     throw new SweepSpaceError([
       {
         path: 'axes',
-        message: `the categorical axes ${categorical.map((a) => `${a.key} (${a.size})`).join(' × ')} make ${comboRadix.size.toLocaleString('en-US')} combinations, each bound once by the solver; the limit is ${maxCombinations.toLocaleString('en-US')}. Narrow a catalog selection or a list, sweep numeric inputs (${list(graphSolver.numericInputs)}) as ranges, or raise maxCombinations`,
+        message: joint
+          ? `${solver.id} checks its numeric inputs against each other (${joint}), so every point is bound by the solver: the axes ${categorical.map((a) => `${a.key} (${a.size})`).join(' × ')} make ${comboRadix.size.toLocaleString('en-US')} combinations; the limit is ${maxCombinations.toLocaleString('en-US')}. Leave out the values the solver rejects, split the space, or raise maxCombinations`
+          : `the categorical axes ${categorical.map((a) => `${a.key} (${a.size})`).join(' × ')} make ${comboRadix.size.toLocaleString('en-US')} combinations, each bound once by the solver; the limit is ${maxCombinations.toLocaleString('en-US')}. Narrow a catalog selection or a list, sweep numeric inputs (${list(graphSolver.numericInputs)}) as ranges, or raise maxCombinations`,
       },
     ])
   }
@@ -531,6 +600,101 @@ export function planSweep(input: SweepSpace | SweepSpaceInput, options: PlanOpti
     keep,
     fingerprint,
   }
+}
+
+/** Full-schema parses spent looking for numeric values the solver rejects only with some other inputs. */
+const JOINT_PROBE_BUDGET = 2048
+
+/** The axis as a categorical one (a numeric axis keeps its values and labels). */
+function asCategorical(
+  axis: ExpandedAxis,
+  categorical: readonly PlanAxis[],
+  numeric: readonly PlanAxis[],
+): PlanAxis {
+  const planned = [...categorical, ...numeric].find((a) => a.key === axis.key)!
+  return {
+    key: planned.key,
+    kind: 'categorical',
+    size: planned.size,
+    values: planned.values,
+    labels: planned.labels,
+  }
+}
+
+/**
+ * Whether the solver rejects some numeric-axis values only in company (an object-level check
+ * of its input, such as "tpSize × ppSize × epSize divides the fleet"), and why: the first such
+ * rejection, or undefined. Probed with the full input schema, within a budget of parses: in
+ * each combination the corners of the numeric axes (each at its smallest or largest value), and
+ * in the first one the solver accepts every numeric value on its own. Solvers without
+ * object-level checks cost nothing. A joint rejection the probes miss stays possible (values
+ * in the middle of two axes that fail only together): such points are evaluated as valid.
+ */
+function jointRejection(
+  solver: GraphSolver,
+  space: SweepSpace,
+  categorical: readonly PlanAxis[],
+  numeric: readonly PlanAxis[],
+): string | undefined {
+  const checks = (solver.input as unknown as { def?: { checks?: readonly unknown[] } }).def?.checks
+  if (!checks || checks.length === 0) return undefined
+  const extremes = numeric.map((axis) => {
+    const n = axis.numbers!
+    let low = 0
+    let high = 0
+    for (let i = 1; i < n.length; i++) {
+      if (n[i]! < n[low]!) low = i
+      if (n[i]! > n[high]!) high = i
+    }
+    return low === high ? [low] : [low, high]
+  })
+  // Digits of the numeric axes to try: the corners, and (for the first combination the solver
+  // accepts) each value alone, the others at their first.
+  const corners: number[][] = [numeric.map(() => 0)]
+  const cornerCount = Math.min(2 ** numeric.length, JOINT_PROBE_BUDGET)
+  for (let m = 0; m < cornerCount; m++) {
+    corners.push(extremes.map((options, j) => options[Math.floor(m / 2 ** j) % options.length]!))
+  }
+  const singles: number[][] = []
+  numeric.forEach((axis, k) => {
+    for (let i = 1; i < axis.size; i++) singles.push(numeric.map((_, j) => (j === k ? i : 0)))
+  })
+  let valuesProbed = false
+  const comboRadix = new MixedRadix(categorical.map((a) => a.size))
+  const digits = new Array<number>(categorical.length)
+  let budget = JOINT_PROBE_BUDGET
+  for (let c = 0; c < comboRadix.size && budget > 0; c++) {
+    comboRadix.digits(c, digits)
+    const base: Record<string, unknown> = { ...space.fixed }
+    categorical.forEach((axis, k) => {
+      base[axis.key] = axis.values[digits[k]!]
+    })
+    const at = (probe: readonly number[]) => {
+      const input = { ...base }
+      numeric.forEach((axis, k) => {
+        input[axis.key] = axis.values[probe[k]!]
+      })
+      return input
+    }
+    // Some values accepted and others rejected with the same categorical values: a joint check.
+    // (Every one rejected: the combination is invalid as a whole, e.g. a model too large.)
+    let accepted = false
+    let rejected: string | undefined
+    const probe = (digits: readonly number[]): boolean => {
+      budget--
+      const parsed = solver.input.safeParse(at(digits), { reportInput: true })
+      if (parsed.success) accepted = true
+      else
+        rejected ??= `${numeric.map((axis, k) => `${axis.key}=${axis.labels[digits[k]!]}`).join(', ')}: ${parsed.error.issues.map((i) => i.message).join('; ')}`
+      return accepted && rejected !== undefined
+    }
+    for (const corner of corners) if (budget > 0 && probe(corner)) return rejected
+    if (accepted && !valuesProbed) {
+      valuesProbed = true
+      for (const single of singles) if (budget > 0 && probe(single)) return rejected
+    }
+  }
+  return undefined
 }
 
 function bindCombinations(

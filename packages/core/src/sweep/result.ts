@@ -289,25 +289,47 @@ export class SweepMergeError extends Error {
   override readonly name = 'SweepMergeError'
 }
 
+export interface MergeOptions {
+  /** What to call each result in messages (file names); default "result 0", "result 1", … */
+  readonly names?: readonly string[]
+}
+
 /**
  * Merges results of the same space (shards, or any disjoint slices) into one. Merging the
  * results of all n shards gives exactly the result of one run over the whole space.
  */
-export function mergeSweepResults(results: readonly SweepResult[]): SweepResult {
+export function mergeSweepResults(results: readonly SweepResult[], options: MergeOptions = {}): SweepResult {
   if (results.length === 0) throw new SweepMergeError('nothing to merge: pass at least one result')
+  const name = (i: number) => options.names?.[i] ?? `result ${i}`
   const first = results[0]!
   results.forEach((r, i) => {
     if (r.format !== SWEEP_RESULT_FORMAT || r.version !== SWEEP_RESULT_VERSION) {
       throw new SweepMergeError(
-        `result ${i} is not a ${SWEEP_RESULT_FORMAT} v${SWEEP_RESULT_VERSION} (format ${String(r.format)}, version ${String(r.version)})`,
+        `${name(i)} is not a ${SWEEP_RESULT_FORMAT} v${SWEEP_RESULT_VERSION} (format ${String(r.format)}, version ${String(r.version)})`,
       )
     }
     if (r.fingerprint !== first.fingerprint) {
       throw new SweepMergeError(
-        `result ${i} is of another space (fingerprint ${r.fingerprint}, not ${first.fingerprint}): shards merge only when the space and the catalogs they select from are the same`,
+        `${name(i)} is of another space than ${name(0)} (fingerprint ${r.fingerprint}, not ${first.fingerprint}): shards merge only when the space and the catalogs they select from are the same`,
       )
     }
   })
+  // Which results cover an index twice (the same shard passed twice, shards of different counts).
+  const spans = results
+    .flatMap((r, i) => r.reduction.ranges.map(([start, end]) => ({ start, end, i })))
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+  for (let j = 1; j < spans.length; j++) {
+    const a = spans[j - 1]!
+    const b = spans[j]!
+    if (b.start < a.end) {
+      const where = `[${b.start}, ${Math.min(a.end, b.end)})`
+      throw new SweepMergeError(
+        a.i === b.i
+          ? `${name(a.i)} covers the indices ${where} twice`
+          : `${name(a.i)} and ${name(b.i)} overlap: both cover the indices ${where}; each index may be in one result only (the same shard twice, or shards of different counts?)`,
+      )
+    }
+  }
   const k = Math.max(
     0,
     ...results.flatMap((r) => r.topK.map((t) => t.points.length)),
@@ -317,13 +339,7 @@ export function mergeSweepResults(results: readonly SweepResult[]): SweepResult 
     (a, b) => (a.reduction.ranges[0]?.[0] ?? 0) - (b.reduction.ranges[0]?.[0] ?? 0),
   )
   let reduction = ordered[0]!.reduction
-  try {
-    for (const r of ordered.slice(1)) reduction = mergePartials(reduction, r.reduction, k)
-  } catch (error) {
-    if (error instanceof RangeError)
-      throw new SweepMergeError(`results overlap: ${error.message}; each index may be in one result only`)
-    throw error
-  }
+  for (const r of ordered.slice(1)) reduction = mergePartials(reduction, r.reduction, k)
   const points = new Map<number, SweepPoint>()
   for (const r of results) {
     for (const t of r.topK) for (const p of t.points) points.set(p.index, p)

@@ -1,4 +1,4 @@
-import { chips } from '@mlsysim/hardware'
+import { boards, chips, getHardware } from '@mlsysim/hardware'
 import { describe, expect, it } from 'vitest'
 import { planSweep } from './plan.js'
 import {
@@ -102,6 +102,10 @@ describe('loading spaces', () => {
     expect(() => loadSweepSpace('{"solver": ', { source: 'space.json' })).toThrow(
       /space\.json: not valid JSON/,
     )
+    // A problem of the whole file has no path to show.
+    expect(() => loadSweepSpace('solver: [unclosed', { source: 'space.yaml' })).toThrow(
+      /^invalid sweep space: space\.yaml: not valid YAML/,
+    )
   })
 })
 
@@ -193,6 +197,10 @@ describe('invalid spaces name the path and what is allowed', () => {
       expect.stringMatching(/^axes\.batchSize: Unrecognized key: "setp"/),
       'axes.batchSize: a range needs exactly one of step (linear), factor (log) or count (either scale); got none',
     ])
+    expect(issuesOf({ ...base, axes: { batchSize: [], precision: { values: [] } } })).toEqual([
+      'axes.batchSize: an axis needs at least one value (hold an input at one value under fixed)',
+      'axes.precision.values: an axis needs at least one value (hold an input at one value under fixed)',
+    ])
     expect(issuesOf({ ...base, axes: { batchSize: 8 } })).toEqual([
       expect.stringMatching(/^axes\.batchSize: must be a list of values, \{ values: \[\.\.\.\] \}, a range/),
     ])
@@ -222,6 +230,61 @@ describe('invalid spaces name the path and what is allowed', () => {
     ])
   })
 
+  it('fixed values the solver input rejects, and inputs given nowhere', () => {
+    expect(
+      issuesOf({ ...base, fixed: { ...base.fixed, hardware: 'H100', efficiency: 1.5, precision: 'fp9' } }),
+    ).toEqual([
+      expect.stringMatching(/^fixed\.efficiency: must be a number .*≤ 1.* \(got 1\.5\)$/),
+      expect.stringMatching(/^fixed\.precision: .*fp32.*fp16.* \(got "fp9"\)$/),
+    ])
+    expect(issuesOf({ solver: 'single-node', axes: { batchSize: [1, 2] } })).toEqual([
+      "fixed: single-node needs 'workload' and 'hardware': give each a value under fixed, or sweep it as an axis",
+    ])
+    expect(issuesOf({ solver: 'serving', fixed: { workload: 'Llama3_8B', hardware: 'H100' } })).toEqual([
+      "fixed: serving needs 'seqLen': give it a value under fixed, or sweep it as an axis",
+    ])
+  })
+
+  it('range endpoints in units the input does not take', () => {
+    expect(
+      issuesOf({
+        ...base,
+        fixed: { ...base.fixed, hardware: 'H100' },
+        axes: { batchSize: { from: '1 ms', to: 10, step: 1 } },
+      }),
+    ).toEqual([
+      'axes.batchSize.from: must be a whole number ≥ 1 (got "1 ms"): "1 ms" is a duration (seconds)',
+    ])
+    const serving = { solver: 'serving', fixed: { workload: 'Llama3_8B', hardware: 'H100', seqLen: 2048 } }
+    expect(
+      issuesOf({ ...serving, axes: { networkBandwidth: { from: '1 ms', to: '10 ms', count: 3 } } }),
+    ).toEqual([
+      expect.stringMatching(/^axes\.networkBandwidth\.from: .*not a bandwidth.*"1 ms" is a duration/),
+      expect.stringMatching(/^axes\.networkBandwidth\.to: .*not a bandwidth.*"10 ms" is a duration/),
+    ])
+    // Units the input takes plan as before.
+    const plan = planSweep({
+      ...serving,
+      axes: { networkBandwidth: { from: '10 GB/s', to: '40 GB/s', count: 4 } },
+    })
+    expect([...plan.axes[0]!.numbers!]).toEqual([1e10, 2e10, 3e10, 4e10])
+  })
+
+  it('a range whose every value is rejected: three reasons, then a count', () => {
+    expect(
+      issuesOf({
+        ...base,
+        fixed: { ...base.fixed, hardware: 'H100' },
+        axes: { batchSize: { from: 0.5, to: 9.5, step: 1 } },
+      }),
+    ).toEqual([
+      'axes.batchSize[0]: must be a whole number ≥ 1 (got 0.5) (add integer: true to the range for whole numbers)',
+      'axes.batchSize[1]: must be a whole number ≥ 1 (got 1.5) (add integer: true to the range for whole numbers)',
+      'axes.batchSize[2]: must be a whole number ≥ 1 (got 2.5) (add integer: true to the range for whole numbers)',
+      'axes.batchSize: 7 more of its 10 values are rejected too',
+    ])
+  })
+
   it('repeated list values', () => {
     expect(issuesOf({ ...base, axes: { precision: ['fp16', 'fp8', 'fp16'] } })).toEqual([
       "axes.precision[2]: 'fp16' repeats value [0]",
@@ -230,7 +293,7 @@ describe('invalid spaces name the path and what is allowed', () => {
 
   it('catalog selections: unknown filter fields list the allowed ones, bad values list the allowed values', () => {
     expect(issuesOf({ ...base, axes: { hardware: { catalog: { tier: 'cloud', family: 'gpu' } } } })).toEqual([
-      "axes.hardware.catalog: unknown filter field 'family'; hardware filters are tier, vendor, yearFrom, yearTo, memoryMin, memoryMax",
+      "axes.hardware.catalog: unknown filter field 'family'; hardware filters are kind, tier, vendor, yearFrom, yearTo, memoryMin, memoryMax",
     ])
     expect(issuesOf({ ...base, axes: { hardware: { catalog: { tier: 'clouds' } } } })).toEqual([
       expect.stringMatching(
@@ -250,6 +313,34 @@ describe('invalid spaces name the path and what is allowed', () => {
         ),
       ],
     )
+  })
+
+  it('hardware selections reach the boards and kits: kind: board, and ids', () => {
+    const tinyChips = chips.list((c) => c.tier === 'tiny').map((c) => c.id)
+    const tinyBoards = boards.list((b) => b.tier === 'tiny').map((b) => b.id)
+    expect(tinyBoards.length).toBeGreaterThan(0)
+    const labels = (hardware: unknown) =>
+      planSweep({ ...base, fixed: { workload: 'DS_CNN' }, axes: { hardware } as never }).axes[0]!.labels
+    // Chips only unless asked; boards after chips, in catalog order.
+    expect(labels({ catalog: { tier: 'tiny' } })).toEqual(tinyChips)
+    expect(labels({ catalog: { tier: 'tiny', kind: 'board' } })).toEqual(tinyBoards)
+    expect(labels({ catalog: { tier: 'tiny', kind: ['chip', 'board'] } })).toEqual([
+      ...tinyChips,
+      ...tinyBoards,
+    ])
+    // Memory bounds read a board's own memory (a XIAO ESP32S3 Sense mounts 8 MB of PSRAM on a 4 MB-class chip).
+    const xiao = getHardware('XIAO_ESP32S3_Sense').memory.capacity
+    expect(labels({ catalog: { kind: 'board', memoryMin: xiao, memoryMax: xiao } })).toContain(
+      'XIAO_ESP32S3_Sense',
+    )
+    // ids and exclude resolve board ids and aliases too.
+    expect(labels({ ids: ['ESP32_S3', 'RaspberryPi5'] })).toEqual(['ESP32_S3', 'RaspberryPi5'])
+    expect(labels({ catalog: { tier: 'tiny', kind: 'board' }, exclude: [tinyBoards[0]!] })).toEqual(
+      tinyBoards.slice(1),
+    )
+    expect(issuesOf({ ...base, axes: { hardware: { catalog: { kind: 'kit' } } } })).toEqual([
+      expect.stringMatching(/^axes\.hardware\.catalog\.kind: .*"chip".*"board"/),
+    ])
   })
 
   it('a categorical product beyond the limit', () => {

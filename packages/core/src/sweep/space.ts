@@ -21,7 +21,7 @@ export class SweepSpaceError extends Error {
   constructor(readonly issues: readonly SweepSpaceIssue[]) {
     super(
       issues.length === 1
-        ? `invalid sweep space: ${issues[0]!.path || '(space)'}: ${issues[0]!.message}`
+        ? `invalid sweep space: ${issues[0]!.path ? `${issues[0]!.path}: ` : ''}${issues[0]!.message}`
         : `invalid sweep space:\n${issues.map((i) => `  ${i.path || '(space)'}: ${i.message}`).join('\n')}`,
     )
   }
@@ -38,8 +38,9 @@ export const axisValueSchema = z.union([
   z.record(z.string(), z.unknown()),
 ])
 
-export const listAxisSchema = z.array(axisValueSchema).min(1)
-export const valuesAxisSchema = z.strictObject({ values: z.array(axisValueSchema).min(1) })
+const NO_VALUES = 'an axis needs at least one value (hold an input at one value under fixed)'
+export const listAxisSchema = z.array(axisValueSchema).min(1, NO_VALUES)
+export const valuesAxisSchema = z.strictObject({ values: z.array(axisValueSchema).min(1, NO_VALUES) })
 
 export const rangeAxisSchema = z
   .strictObject({

@@ -131,6 +131,63 @@ describe('the CPU kernel', () => {
     })
   })
 
+  it('numeric values the solver rejects only with other inputs are invalid exactly where solve() rejects them, in any order', () => {
+    // distributed checks tpSize × ppSize × epSize against the fleet (256 GPUs): tpSize 3 never
+    // divides it; tpSize 8 with ppSize 64 neither, though each divides it alone.
+    const fixed = { workload: 'Llama3_70B', fleet: 'Research_256', batchSize: 512 }
+    const validity = (tpSize: number, ppSize: number) => {
+      try {
+        solve('distributed', { ...fixed, tpSize, ppSize })
+        return true
+      } catch {
+        return false
+      }
+    }
+    for (const axes of [
+      { tpSize: [3, 8], ppSize: [1, 4] },
+      { tpSize: [8, 3], ppSize: [4, 1] },
+      { tpSize: [1, 8], ppSize: [1, 64] },
+    ]) {
+      const plan = planSweep({ solver: 'distributed', fixed, axes, keep: { table: true } })
+      expect(plan.axes.map((a) => a.kind)).toEqual(['categorical', 'categorical'])
+      const rows: boolean[] = []
+      const result = sweepSync(plan, {
+        onTable: (chunk) => {
+          const index = chunk.columns[0]!
+          for (let i = 0; i < chunk.rows; i++) rows[index[i]!] = true
+        },
+      })
+      let expectedValid = 0
+      for (let index = 0; index < plan.total; index++) {
+        const [t, p] = plan.radix.digits(index)
+        const ok = validity(axes.tpSize[t!]!, axes.ppSize[p!]!)
+        expect(rows[index] === true, `${JSON.stringify(axes)} #${index}`).toBe(ok)
+        if (ok) expectedValid++
+      }
+      expect(result.counts.valid).toBe(expectedValid)
+    }
+    // Without such checks the axes stay columns (no per-point binding).
+    const fine = planSweep({
+      solver: 'distributed',
+      fixed,
+      axes: { tpSize: [1, 2, 4, 8], ppSize: [1, 2, 4] },
+    })
+    expect(fine.axes.map((a) => a.kind)).toEqual(['numeric', 'numeric'])
+    // Bound per point, a space can pass the combination limit: the message says why.
+    expect(() =>
+      planSweep(
+        {
+          solver: 'distributed',
+          fixed,
+          axes: { tpSize: [3, 8], microbatchCount: { from: 1, to: 1000, step: 1 } },
+        },
+        { maxCombinations: 1000 },
+      ),
+    ).toThrow(
+      /distributed checks its numeric inputs against each other \(tpSize=3, microbatchCount=1: tpSize × ppSize × epSize = 3 × 1 × 1 = 3 must divide/,
+    )
+  })
+
   it('hoists each term to the loop level of the inputs it reads', () => {
     const plan = planSweep({
       solver: 'sweep-test',
@@ -208,6 +265,15 @@ describe('shards', () => {
     expect(() => mergeSweepResults([a, b])).toThrow(SweepMergeError)
     expect(() => mergeSweepResults([a, b])).toThrow(/another space/)
     expect(() => mergeSweepResults([a, a])).toThrow(/overlap/)
+    // Named (the CLI passes file names), the message says which results clash and where.
+    expect(() => mergeSweepResults([a, b], { names: ['a.json', 'b.json'] })).toThrow(
+      /^b\.json is of another space than a\.json \(fingerprint /,
+    )
+    const whole = sweepSync({ solver: 'sweep-test', axes: { x: [1, 2, 3, 4, 5, 6] } })
+    const third = sweepSync({ solver: 'sweep-test', axes: { x: [1, 2, 3, 4, 5, 6] } }, { shard: '1/3' })
+    expect(() => mergeSweepResults([third, whole], { names: ['s1.json', 'all.json'] })).toThrow(
+      'all.json and s1.json overlap: both cover the indices [2, 4); each index may be in one result only (the same shard twice, or shards of different counts?)',
+    )
     const part = mergeSweepResults([a])
     expect(part.complete).toBe(false)
     expect(part.reduction.ranges).toEqual([[0, 1]])

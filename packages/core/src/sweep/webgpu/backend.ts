@@ -103,6 +103,8 @@ export interface WebGpuBackendOptions {
   readonly maxRows?: number
   /** Below this many points, `backend: 'auto'` keeps the CPU (default WEBGPU_AUTO_MIN_POINTS). */
   readonly autoMinPoints?: number
+  /** Let `backend: 'auto'` choose a software adapter too (default false: the CPU backend is faster). */
+  readonly autoOnSoftwareAdapter?: boolean
   /** Workgroups per dimension at most (tests force the 2-D dispatch with small values). */
   readonly maxWorkgroupsPerDimension?: number
   /** Entries of the unsure and candidate lists (tests force their overflow with small values). */
@@ -139,6 +141,7 @@ export function createWebGpuBackend(settings: WebGpuBackendOptions = {}): SweepB
             ? { maxWorkgroupsPerDimension: settings.maxWorkgroupsPerDimension }
             : {}),
           ...(settings.listCapacity !== undefined ? { listCapacity: settings.listCapacity } : {}),
+          ...(options.auto && !settings.autoOnSoftwareAdapter ? { softwareAdapter: 'refuse' as const } : {}),
         })
       } catch (error) {
         if (error instanceof GpuUnavailableError || (error as Error)?.name === 'GpuUnavailableError')

@@ -99,7 +99,11 @@ export interface GpuAdapterLike {
     readonly architecture?: string
     readonly description?: string
     readonly device?: string
+    /** A software (CPU) implementation (newer browsers and Dawn). */
+    readonly isFallbackAdapter?: boolean
   }
+  /** The same flag where it lived on the adapter before (older browsers). */
+  readonly isFallbackAdapter?: boolean
   requestDevice(descriptor?: { requiredLimits?: Record<string, number> }): Promise<GpuDeviceLike>
 }
 
@@ -130,4 +134,20 @@ export function adapterName(adapter: GpuAdapterLike): string {
     .replace(/\s+/g, ' ')
     .trim()
   return short.length > 60 ? `${short.slice(0, 57)}…` : short
+}
+
+/** Adapters that emulate a GPU on the CPU: SwiftShader (Chromium), Mesa's llvmpipe/lavapipe and softpipe, Microsoft's WARP. */
+const SOFTWARE_ADAPTER = /swiftshader|llvmpipe|lavapipe|softpipe|microsoft basic render|\bwarp\b/i
+
+/**
+ * Whether an adapter is a software one: flagged as the fallback adapter, or named after a
+ * known CPU rasterizer (Dawn on lavapipe reports architecture "software", SwiftShader its name).
+ */
+export function isSoftwareAdapter(adapter: GpuAdapterLike): boolean {
+  const info = adapter.info
+  if (info?.isFallbackAdapter === true || adapter.isFallbackAdapter === true) return true
+  if (info?.architecture?.toLowerCase() === 'software') return true
+  return [info?.vendor, info?.architecture, info?.description, info?.device].some(
+    (part) => typeof part === 'string' && SOFTWARE_ADAPTER.test(part),
+  )
 }

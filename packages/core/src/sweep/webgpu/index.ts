@@ -16,7 +16,7 @@ export {
   F32_UNIT_ROUNDOFF,
   SAFETY_FACTOR,
 } from './bounded-wgsl.js'
-export { type GpuLike, isGpuLike } from './gpu-types.js'
+export { type GpuAdapterLike, type GpuLike, isGpuLike, isSoftwareAdapter } from './gpu-types.js'
 export {
   compileGpuKernel,
   type GpuHeadLayout,

@@ -14,6 +14,7 @@ import {
   type GpuBufferLike,
   type GpuDeviceLike,
   type GpuLike,
+  isSoftwareAdapter,
   MAP_MODE_READ,
   SHADER_STAGE_COMPUTE,
 } from './gpu-types.js'
@@ -74,6 +75,11 @@ export interface GpuRunnerOptions {
   maxWorkgroupsPerDimension?: number
   /** Entries of each of the unsure and candidate lists (default: rows per chunk, so they never overflow). */
   listCapacity?: number
+  /**
+   * 'refuse': a software adapter (SwiftShader, lavapipe) is unavailable, since the CPU backend
+   * is faster on the same cores (`backend: 'auto'`); 'use' (default): any adapter will do.
+   */
+  softwareAdapter?: 'use' | 'refuse'
 }
 
 /** Words of each list read back with the head; more needs a second readback. */
@@ -93,6 +99,10 @@ export async function openGpuRunner(
   if (!adapter)
     throw new GpuUnavailableError(
       'requestAdapter() returned null: no WebGPU adapter here (browsers: a secure context and WebGPU enabled; Node: a Vulkan driver such as Mesa lavapipe)',
+    )
+  if (options.softwareAdapter === 'refuse' && isSoftwareAdapter(adapter))
+    throw new GpuUnavailableError(
+      `the only WebGPU adapter here is a software one (${adapterName(adapter)}), which emulates a GPU on the CPU cores the CPU backend uses, more slowly (choose backend: 'webgpu' to use it anyway)`,
     )
   const a = adapter.limits
   const device: GpuDeviceLike = await adapter.requestDevice({

@@ -57,6 +57,26 @@ describe('WebGPU sweeps in Chromium (SwiftShader)', () => {
     expect(totals.feasible).toBeGreaterThan(100)
   })
 
+  it('auto leaves SwiftShader (a software adapter) to the CPU backend, saying so', async () => {
+    registerSweepBackend(createWebGpuBackend({ autoMinPoints: 1 }))
+    try {
+      const plan = planSweep(randomSpace('single-node', seededRandom(3), 2_000))
+      const notices: string[] = []
+      const progress: SweepProgress[] = []
+      const result = await sweep(plan, {
+        backend: 'auto',
+        gpu,
+        onNotice: (m) => notices.push(m),
+        onProgress: (p) => progress.push(p),
+      })
+      expect(notices).toEqual([expect.stringMatching(/the only WebGPU adapter here is a software one \(/)])
+      expect(progress.at(-1)!.backend).toMatch(/^cpu/)
+      expect(result.reduction).toEqual((await sweep(plan, { backend: 'cpu' })).reduction)
+    } finally {
+      registerSweepBackend(webgpuBackend)
+    }
+  }, 60_000)
+
   it('runs the synthetic space exactly with 2-D dispatch, small chunks and overflowing lists', async () => {
     registerSweepBackend(
       createWebGpuBackend({ maxRows: 1500, maxWorkgroupsPerDimension: 3, listCapacity: 64 }),

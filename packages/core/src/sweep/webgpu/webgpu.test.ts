@@ -22,6 +22,7 @@ import type { SweepSpaceInput } from '../space.js'
 import type { SweepTableChunk } from '../table.js'
 import { createWebGpuBackend, type WebGpuSweepSession, webgpuBackend } from './backend.js'
 import { boundedConstant } from './bounded-wgsl.js'
+import { isSoftwareAdapter } from './gpu-types.js'
 import { compileGpuKernel, packParams } from './kernel.js'
 
 registerSweepTestSolver()
@@ -125,6 +126,35 @@ describe('the kernel (no device needed)', () => {
         planSweep({ ...mechanics, keep: { heatmaps: [{ x: 'mode', y: 'flag', metric: 'time' }] } }),
       ),
     ).toThrow(/heatmap metrics .* CPU backend only/)
+  })
+
+  it('tells software adapters from GPUs by the adapter’s info', () => {
+    const adapter = (info: Record<string, unknown>, flag?: boolean) =>
+      ({ limits: {}, info, ...(flag !== undefined ? { isFallbackAdapter: flag } : {}) }) as never
+    // As Dawn reports lavapipe, and Chromium SwiftShader.
+    expect(
+      isSoftwareAdapter(
+        adapter({
+          vendor: 'mesa',
+          architecture: 'software',
+          description: 'llvmpipe: Mesa 25.0.7 (LLVM 15.0.6)',
+        }),
+      ),
+    ).toBe(true)
+    expect(isSoftwareAdapter(adapter({ vendor: 'google', architecture: 'swiftshader' }))).toBe(true)
+    expect(isSoftwareAdapter(adapter({ description: 'Microsoft Basic Render Driver' }))).toBe(true)
+    expect(isSoftwareAdapter(adapter({ vendor: 'x' }, true))).toBe(true)
+    expect(isSoftwareAdapter(adapter({ vendor: 'x', isFallbackAdapter: true }))).toBe(true)
+    // Hardware adapters.
+    expect(
+      isSoftwareAdapter(
+        adapter({ vendor: 'nvidia', architecture: 'hopper', description: 'NVIDIA H100 80GB HBM3' }),
+      ),
+    ).toBe(false)
+    expect(
+      isSoftwareAdapter(adapter({ vendor: 'amd', architecture: 'rdna-3', isFallbackAdapter: false })),
+    ).toBe(false)
+    expect(isSoftwareAdapter(adapter({}))).toBe(false)
   })
 
   it('says why WebGPU cannot run when no GPU object is given', async () => {
@@ -274,11 +304,28 @@ describe('WebGPU sweep mechanics', () => {
     )
     expect(small.notices[0]).toMatch(/3 points; below 262,144 the CPU kernel finishes before a GPU dispatch/)
     expect(small.progress.at(-1)!.backend).toBe('cpu (calling thread)')
-    registerSweepBackend(createWebGpuBackend({ autoMinPoints: 100_000 }))
+    registerSweepBackend(createWebGpuBackend({ autoMinPoints: 100_000, autoOnSoftwareAdapter: true }))
     try {
       const large = await runGpu(mechanicsPlan, { backend: 'auto' })
       expect(resultDifferences(large.result, mechanicsCpu)).toEqual([])
       expect(large.progress.at(-1)!.backend).toMatch(available ? /^webgpu/ : /^cpu/)
+    } finally {
+      registerSweepBackend(webgpuBackend)
+    }
+  }, 120_000)
+
+  it('auto leaves a software adapter (lavapipe) to the CPU backend, saying so (backend webgpu uses it)', async () => {
+    if (!available) return
+    registerSweepBackend(createWebGpuBackend({ autoMinPoints: 100_000 }))
+    try {
+      const auto = await runGpu(mechanicsPlan, { backend: 'auto' })
+      expect(auto.notices).toEqual([
+        expect.stringMatching(
+          /^the webgpu backend cannot run here \(the only WebGPU adapter here is a software one \(llvmpipe.*\), which emulates a GPU on the CPU cores .*choose backend: 'webgpu' to use it anyway\)\); using the CPU backend$/,
+        ),
+      ])
+      expect(auto.progress.at(-1)!.backend).toMatch(/^cpu/)
+      expect(auto.result.reduction).toEqual(mechanicsCpu.reduction)
     } finally {
       registerSweepBackend(webgpuBackend)
     }
