@@ -22,6 +22,7 @@ import {
   numberField,
   precisionField,
 } from '../solver/fields.js'
+import { DRAFT_ACCEPTANCE_RATE, SERVING_NETWORK_BANDWIDTH } from './node-constants.js'
 import { attentionWorkloadField, bindServing, serving } from './serving.js'
 import { queueAt } from './serving-capacity.js'
 import { secondsText } from './trace-format.js'
@@ -93,8 +94,9 @@ export const batching = defineProcedureSolver({
     values.seqLen = input.seqLen
     values.efficiency = input.efficiency
     values.cachedPrefixLen = 0
-    values.draftAcceptanceRate = 0.7
-    values.networkBandwidth = 100e9
+    // No draft model and no disaggregation: these inputs are inert; the serving defaults fill them.
+    values.draftAcceptanceRate = DRAFT_ACCEPTANCE_RATE.value
+    values.networkBandwidth = SERVING_NETWORK_BANDWIDTH.value
     const evaluate = (batch: number) => {
       values.batchSize = batch
       const s = serving.model.evaluate(values)

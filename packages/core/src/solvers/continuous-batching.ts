@@ -37,7 +37,7 @@ import {
   numberField,
   precisionField,
 } from '../solver/fields.js'
-import { NO_CAPACITY_ITL_0_1_2, STATIC_BATCH_FRACTION_0_1_2 } from './node-constants.js'
+import { KV_PAGE_TOKENS, NO_CAPACITY_ITL_0_1_2, STATIC_BATCH_FRACTION_0_1_2 } from './node-constants.js'
 import { attentionWorkloadField, bindServing, prefillFragment, servingBindingInputs } from './serving.js'
 import { bytesText } from './trace-format.js'
 
@@ -66,7 +66,7 @@ export const continuousBatchingInput = z
     meanRequestTokens: numberField({ min: 0, exclusiveMin: true }).optional(),
     maxBatchSize: integerField({ min: 1 }).default(1),
     /** Tokens per KV page (vLLM's block size). */
-    pageSize: integerField({ min: 1 }).default(16),
+    pageSize: integerField({ min: 1 }).default(KV_PAGE_TOKENS.value),
     precision: precisionField().default('fp16'),
     efficiency: efficiencyField().default(0.5),
   })

@@ -29,6 +29,7 @@ import {
   precisionField,
   workloadField,
 } from '../solver/fields.js'
+import { DEFAULT_HIDDEN_DIM } from './node-constants.js'
 import { expertParametersOf } from './training-memory.js'
 
 export const moeRoutingInput = z.strictObject({
@@ -153,7 +154,7 @@ export const moeRouting = defineGraphSolver({
       topK: k,
       activeParameters: moe.activeParameters,
       parametersPerExpert: expertParametersOf(moe) / moe.experts,
-      hidden: moe.hiddenDim ?? 4096,
+      hidden: moe.hiddenDim ?? DEFAULT_HIDDEN_DIM.value,
       bytesPerElement: bytesPerElement(input.precision),
       acceleratorsPerNode: fleet?.node.acceleratorsPerNode ?? 1,
       intraNodeBandwidth: fleet?.node.intraNodeBandwidth ?? 1,

@@ -15,6 +15,40 @@ const convention = (ref: string, notes?: string): Provenance => ({
   ...(notes ? { notes } : {}),
 })
 
+/**
+ * Stand-ins the original uses for a workload that does not list its shape (reference §2.3:
+ * DistributedModel's TP message "hidden defaults to 4096", ServingModel "defaults: heads 32,
+ * hidden 4096"); used wherever a solver needs h or a. Every transformer of the catalog lists both.
+ */
+export const DEFAULT_HIDDEN_DIM: Sourced = sourced(
+  4096,
+  convention('DistributedModel and ServingModel (hidden_dim taken as 4096 when the model lists none)'),
+)
+export const DEFAULT_ATTENTION_HEADS: Sourced = sourced(
+  32,
+  convention('ServingModel (n_heads taken as 32 when the model lists none)'),
+)
+
+/** ServingModel's prefill → decode link for disaggregated serving (keyword default 100 GB/s). */
+export const SERVING_NETWORK_BANDWIDTH: Sourced = sourced(
+  100e9,
+  convention('serving.py ServingModel.solve (network_bandwidth = 100 GB/s)'),
+)
+
+/** ServingModel's draft-token acceptance probability α for speculative decoding (keyword default 0.7). */
+export const DRAFT_ACCEPTANCE_RATE: Sourced = sourced(
+  0.7,
+  convention('serving.py ServingModel.solve (draft_acceptance_rate = 0.7)'),
+)
+
+/** Tokens per KV-cache page: vLLM's default block size, the original's page_size default. */
+export const KV_PAGE_TOKENS: Sourced = sourced(16, {
+  kind: 'literature',
+  ref: 'Kwon et al. 2023, "Efficient Memory Management for LLM Serving with PagedAttention" (SOSP), block size 16; MLSys·im calc_paged_kv_cache_size(page_size = 16)',
+  url: 'https://arxiv.org/abs/2309.06180',
+  verified: '2026-06-10',
+})
+
 /** SLA-risk budget of TailLatencyModel: a p99 queueing wait above 5 × the service time is "severe". */
 export const SLO_WAIT_BUDGET: Sourced = sourced(
   5,

@@ -35,6 +35,7 @@ import {
   precisionField,
 } from '../solver/fields.js'
 import { continuousBatching, meanWithinMaxSeqLen } from './continuous-batching.js'
+import { KV_PAGE_TOKENS } from './node-constants.js'
 import { attentionWorkloadField, type ServingInput, serving } from './serving.js'
 import { tailLatency } from './tail-latency.js'
 import { secondsText } from './trace-format.js'
@@ -162,7 +163,7 @@ export const servingCapacity = defineProcedureSolver({
         maxSeqLen: input.maxSeqLen,
         meanRequestTokens: input.meanRequestTokens,
         maxBatchSize: input.maxBatchSize,
-        pageSize: 16,
+        pageSize: KV_PAGE_TOKENS.value,
         precision,
         efficiency,
       },

@@ -40,7 +40,12 @@ import {
   quantityField,
   workloadField,
 } from '../solver/fields.js'
-import { ATTENTION_FLOPS_PER_ENTRY } from './node-constants.js'
+import {
+  ATTENTION_FLOPS_PER_ENTRY,
+  DEFAULT_ATTENTION_HEADS,
+  DRAFT_ACCEPTANCE_RATE,
+  SERVING_NETWORK_BANDWIDTH,
+} from './node-constants.js'
 import { peakForPrecision } from './peak-for-precision.js'
 import type { IronLaw } from './single-node.js'
 import { bandwidthText, bytesText, secondsText } from './trace-format.js'
@@ -72,12 +77,12 @@ export const servingInput = z
     decodeHardware: hardwareField().optional(),
     /** Prefill → decode link for disaggregated serving. */
     networkBandwidth: quantityField('bytesPerSecond', { positive: true }).default(
-      quantity(100e9, 'bytesPerSecond'),
+      quantity(SERVING_NETWORK_BANDWIDTH.value, 'bytesPerSecond'),
     ),
     /** A draft model for speculative decoding. */
     draftModel: attentionWorkloadField('a draft model').optional(),
     /** Probability α that the target accepts each draft token. */
-    draftAcceptanceRate: numberField({ min: 0, max: 1 }).default(0.7),
+    draftAcceptanceRate: numberField({ min: 0, max: 1 }).default(DRAFT_ACCEPTANCE_RATE.value),
     /** Prompt tokens whose KV cache is already resident (prefix caching); 0 ≤ cached < seqLen. */
     cachedPrefixLen: integerField({ min: 0 }).default(0),
     /** Split the new prompt tokens into chunks of at most this many (chunked prefill). */
@@ -369,7 +374,7 @@ export function bindServing(input: ServingCatalog, context: SolveContext): Recor
   return {
     linearParams: linearParameters(workload, original),
     layers: workload.layers ?? 1,
-    heads: workload.heads ?? 32,
+    heads: workload.heads ?? DEFAULT_ATTENTION_HEADS.value,
     headDim: headDimOf(workload),
     kvBytesPerToken: kvCacheBytesPerToken(workload, bpe),
     weightBytes: lower(workload, bpe).weightBytes,

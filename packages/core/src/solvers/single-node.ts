@@ -38,6 +38,7 @@ import {
   precisionField,
   workloadField,
 } from '../solver/fields.js'
+import { DEFAULT_ATTENTION_HEADS, DEFAULT_HIDDEN_DIM } from './node-constants.js'
 import { peakForPrecision } from './peak-for-precision.js'
 import { bandwidthText, bytesText, secondsText } from './trace-format.js'
 import { trainingFlopPerSample } from './training-flops.js'
@@ -292,7 +293,7 @@ const model = defineModel('single-node', (b) => {
 
 /** Per-parameter fraction trained with LoRA: 2·r·h·4L / P (rank-r adapters on Q, K, V, O), at most 1. */
 function loraFraction(workload: Workload): number {
-  const hidden = workload.hiddenDim ?? 4096
+  const hidden = workload.hiddenDim ?? DEFAULT_HIDDEN_DIM.value
   const layers = workload.layers ?? 1
   const params = workload.parameters ?? 1
   return Math.min((2 * LORA_RANK * hidden * 4 * layers) / params, 1)
@@ -332,8 +333,8 @@ export function bindNode(input: SingleNodeInput, context: SolveContext): NodeBin
       trainableFraction,
       optimizerBytesPerParam: OPTIMIZER_BYTES_PER_PARAM.adam.value,
       layers: lowered.layers ?? 1,
-      hidden: workload.hiddenDim ?? 4096,
-      heads: workload.heads ?? 32,
+      hidden: workload.hiddenDim ?? DEFAULT_HIDDEN_DIM.value,
+      heads: workload.heads ?? DEFAULT_ATTENTION_HEADS.value,
       activationLinear: coefficients.linear,
       activationQuadratic: coefficients.quadratic,
       capacity: chip.memory.capacity,

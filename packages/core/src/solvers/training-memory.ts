@@ -25,6 +25,7 @@ import {
   precisionField,
   workloadField,
 } from '../solver/fields.js'
+import { DEFAULT_ATTENTION_HEADS, DEFAULT_HIDDEN_DIM } from './node-constants.js'
 import { trainingState } from './training-state.js'
 
 export const OPTIMIZERS = ['adam', 'adamw', 'sgd', 'none'] as const
@@ -209,8 +210,8 @@ export function bindTrainingState(
     bytesPerElement: bytesPerElement(precision),
     optimizerBytesPerParam: optimizerBytesPerParam(optimizer, precision, original),
     layers: workload.layers ?? 1,
-    hidden: workload.hiddenDim ?? 4096,
-    heads: workload.heads ?? 32,
+    hidden: workload.hiddenDim ?? DEFAULT_HIDDEN_DIM.value,
+    heads: workload.heads ?? DEFAULT_ATTENTION_HEADS.value,
     activationLinear: coefficients.linear,
     activationQuadratic: coefficients.quadratic,
     activationsSplitByTp: strategy === 'full' ? 0 : 1,

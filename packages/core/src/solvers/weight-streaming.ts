@@ -29,6 +29,7 @@ import {
 } from '../solver/fields.js'
 import {
   ATTENTION_FLOPS_PER_ENTRY,
+  DEFAULT_ATTENTION_HEADS,
   WAFER_WORKING_MEMORY_FACTOR,
   WEIGHT_STREAMING_ORIGINAL_ATTENTION_FACTOR,
 } from './node-constants.js'
@@ -164,7 +165,7 @@ export const weightStreaming = defineGraphSolver({
       parameters: params,
       computeParameters: !original && w.family === 'moe' ? w.activeParameters : params,
       layers: w.layers ?? 1,
-      attentionHeads: original ? kvHeadsOf(w) : (w.heads ?? 32),
+      attentionHeads: original ? kvHeadsOf(w) : (w.heads ?? DEFAULT_ATTENTION_HEADS.value),
       headDim: headDimOf(w),
       attentionFactor: (original ? WEIGHT_STREAMING_ORIGINAL_ATTENTION_FACTOR : ATTENTION_FLOPS_PER_ENTRY)
         .value,
