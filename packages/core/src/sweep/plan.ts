@@ -413,14 +413,14 @@ export function planSweep(input: SweepSpace | SweepSpaceInput, options: PlanOpti
   // A numeric axis is a column the kernel reads without asking the solver; that holds only
   // while its values are valid whatever the other inputs are. When the solver checks it against
   // other inputs (tpSize × ppSize must divide the fleet), every axis is bound per combination.
-  const joint = numeric.length > 0 ? jointRejection(graphSolver, space, categorical, numeric) : undefined
+  const joint = numeric.length > 0 ? jointCheck(graphSolver, space, categorical, numeric) : undefined
   if (joint) {
-    categorical.splice(
-      0,
-      categorical.length,
-      ...expanded.map((axis) => asCategorical(axis, categorical, numeric)),
-    )
-    numeric.length = 0
+    // Bound per combination from now on, in the order written among the categorical axes.
+    const order = expanded.map((axis) => axis.key)
+    const moved = numeric.filter((axis) => joint.axes.has(axis.key)).map(asCategorical)
+    const all = [...categorical, ...moved].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key))
+    categorical.splice(0, categorical.length, ...all)
+    numeric.splice(0, numeric.length, ...numeric.filter((axis) => !joint.axes.has(axis.key)))
   }
   const axes = [...categorical, ...numeric]
   let radix: MixedRadix
@@ -441,7 +441,7 @@ export function planSweep(input: SweepSpace | SweepSpaceInput, options: PlanOpti
       {
         path: 'axes',
         message: joint
-          ? `${solver.id} checks its numeric inputs against each other (${joint}), so every point is bound by the solver: the axes ${categorical.map((a) => `${a.key} (${a.size})`).join(' × ')} make ${comboRadix.size.toLocaleString('en-US')} combinations; the limit is ${maxCombinations.toLocaleString('en-US')}. Leave out the values the solver rejects, split the space, or raise maxCombinations`
+          ? `${solver.id} checks ${[...joint.axes].join(', ')} against other inputs (${joint.example}), so those axes are bound per combination: the categorical axes ${categorical.map((a) => `${a.key} (${a.size})`).join(' × ')} make ${comboRadix.size.toLocaleString('en-US')} combinations; the limit is ${maxCombinations.toLocaleString('en-US')}. Leave out the values the solver rejects, split the space, or raise maxCombinations`
           : `the categorical axes ${categorical.map((a) => `${a.key} (${a.size})`).join(' × ')} make ${comboRadix.size.toLocaleString('en-US')} combinations, each bound once by the solver; the limit is ${maxCombinations.toLocaleString('en-US')}. Narrow a catalog selection or a list, sweep numeric inputs (${list(graphSolver.numericInputs)}) as ranges, or raise maxCombinations`,
       },
     ])
@@ -605,39 +605,35 @@ export function planSweep(input: SweepSpace | SweepSpaceInput, options: PlanOpti
 /** Full-schema parses spent looking for numeric values the solver rejects only with some other inputs. */
 const JOINT_PROBE_BUDGET = 2048
 
-/** The axis as a categorical one (a numeric axis keeps its values and labels). */
-function asCategorical(
-  axis: ExpandedAxis,
-  categorical: readonly PlanAxis[],
-  numeric: readonly PlanAxis[],
-): PlanAxis {
-  const planned = [...categorical, ...numeric].find((a) => a.key === axis.key)!
-  return {
-    key: planned.key,
-    kind: 'categorical',
-    size: planned.size,
-    values: planned.values,
-    labels: planned.labels,
-  }
+/** A numeric axis as a categorical one: the same values, bound per combination. */
+function asCategorical(axis: PlanAxis): PlanAxis {
+  return { key: axis.key, kind: 'categorical', size: axis.size, values: axis.values, labels: axis.labels }
+}
+
+/** Numeric axes the solver checks against other inputs, and one rejection as an example. */
+interface JointCheck {
+  readonly axes: ReadonlySet<string>
+  readonly example: string
 }
 
 /**
- * Whether the solver rejects some numeric-axis values only in company (an object-level check
- * of its input, such as "tpSize × ppSize × epSize divides the fleet"), and why: the first such
- * rejection, or undefined. Probed with the full input schema, within a budget of parses: in
- * each combination the corners of the numeric axes (each at its smallest or largest value), and
- * in the first one the solver accepts every numeric value on its own. Solvers without
- * object-level checks cost nothing. A joint rejection the probes miss stays possible (values
- * in the middle of two axes that fail only together): such points are evaluated as valid.
+ * The numeric axes whose values the solver rejects only in company (an object-level check of
+ * its input, such as "tpSize × ppSize × epSize divides the fleet"): an axis is involved when
+ * changing its value alone turns a point the solver accepts into one it rejects. Probed with the
+ * full input schema within a budget of parses: in each combination the corners of the numeric
+ * axes (each at its smallest or largest value), and in the first combination the solver accepts
+ * every value of each axis alone. Solvers without object-level checks cost nothing. A rejection
+ * the probes miss stays possible (values in the middle of two axes that fail only together).
  */
-function jointRejection(
+function jointCheck(
   solver: GraphSolver,
   space: SweepSpace,
   categorical: readonly PlanAxis[],
   numeric: readonly PlanAxis[],
-): string | undefined {
+): JointCheck | undefined {
   const checks = (solver.input as unknown as { def?: { checks?: readonly unknown[] } }).def?.checks
   if (!checks || checks.length === 0) return undefined
+  // Per axis the digits of its smallest and largest values (one when they are the same value).
   const extremes = numeric.map((axis) => {
     const n = axis.numbers!
     let low = 0
@@ -648,18 +644,13 @@ function jointRejection(
     }
     return low === high ? [low] : [low, high]
   })
-  // Digits of the numeric axes to try: the corners, and (for the first combination the solver
-  // accepts) each value alone, the others at their first.
-  const corners: number[][] = [numeric.map(() => 0)]
-  const cornerCount = Math.min(2 ** numeric.length, JOINT_PROBE_BUDGET)
-  for (let m = 0; m < cornerCount; m++) {
-    corners.push(extremes.map((options, j) => options[Math.floor(m / 2 ** j) % options.length]!))
-  }
-  const singles: number[][] = []
-  numeric.forEach((axis, k) => {
-    for (let i = 1; i < axis.size; i++) singles.push(numeric.map((_, j) => (j === k ? i : 0)))
-  })
-  let valuesProbed = false
+  const cornerBits = Math.min(numeric.length, Math.floor(Math.log2(JOINT_PROBE_BUDGET)))
+  const corner = (m: number) =>
+    extremes.map((options, j) => options[j < cornerBits ? ((m >> j) & 1) % options.length : 0]!)
+  const involved = new Set<string>()
+  let example: string | undefined
+  let mixed = false
+  let singlesDone = false
   const comboRadix = new MixedRadix(categorical.map((a) => a.size))
   const digits = new Array<number>(categorical.length)
   let budget = JOINT_PROBE_BUDGET
@@ -669,32 +660,44 @@ function jointRejection(
     categorical.forEach((axis, k) => {
       base[axis.key] = axis.values[digits[k]!]
     })
-    const at = (probe: readonly number[]) => {
+    const accepts = (probe: readonly number[]): boolean => {
+      budget--
       const input = { ...base }
       numeric.forEach((axis, k) => {
         input[axis.key] = axis.values[probe[k]!]
       })
-      return input
+      const parsed = solver.input.safeParse(input, { reportInput: true })
+      if (!parsed.success)
+        example ??= `${numeric.map((axis, k) => `${axis.key}=${axis.labels[probe[k]!]}`).join(', ')}: ${parsed.error.issues.map((i) => i.message).join('; ')}`
+      return parsed.success
     }
-    // Some values accepted and others rejected with the same categorical values: a joint check.
-    // (Every one rejected: the combination is invalid as a whole, e.g. a model too large.)
-    let accepted = false
-    let rejected: string | undefined
-    const probe = (digits: readonly number[]): boolean => {
-      budget--
-      const parsed = solver.input.safeParse(at(digits), { reportInput: true })
-      if (parsed.success) accepted = true
-      else
-        rejected ??= `${numeric.map((axis, k) => `${axis.key}=${axis.labels[digits[k]!]}`).join(', ')}: ${parsed.error.issues.map((i) => i.message).join('; ')}`
-      return accepted && rejected !== undefined
-    }
-    for (const corner of corners) if (budget > 0 && probe(corner)) return rejected
-    if (accepted && !valuesProbed) {
-      valuesProbed = true
-      for (const single of singles) if (budget > 0 && probe(single)) return rejected
+    // The corners, and each edge between two of them along one axis.
+    const count = Math.min(2 ** cornerBits, budget)
+    const verdicts = Array.from({ length: count }, (_, m) => accepts(corner(m)))
+    if (verdicts.includes(true) && verdicts.includes(false)) mixed = true
+    verdicts.forEach((ok, m) => {
+      for (let j = 0; j < cornerBits; j++) {
+        const other = m ^ (1 << j)
+        if (other < count && verdicts[other] !== ok && extremes[j]!.length > 1) involved.add(numeric[j]!.key)
+      }
+    })
+    // Each value of each axis alone, the others at their first values.
+    const first = numeric.map(() => 0)
+    if (!singlesDone && budget > 0 && accepts(first)) {
+      singlesDone = true
+      numeric.forEach((axis, k) => {
+        for (let i = 1; i < axis.size && budget > 0; i++) {
+          if (!accepts(first.map((d, j) => (j === k ? i : d)))) {
+            involved.add(axis.key)
+            mixed = true
+          }
+        }
+      })
     }
   }
-  return undefined
+  // Accepted and rejected points without an edge between them: every numeric axis is suspect.
+  if (mixed && involved.size === 0) for (const axis of numeric) involved.add(axis.key)
+  return involved.size > 0 ? { axes: involved, example: example! } : undefined
 }
 
 function bindCombinations(

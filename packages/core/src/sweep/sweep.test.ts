@@ -143,13 +143,15 @@ describe('the CPU kernel', () => {
         return false
       }
     }
-    for (const axes of [
-      { tpSize: [3, 8], ppSize: [1, 4] },
-      { tpSize: [8, 3], ppSize: [4, 1] },
-      { tpSize: [1, 8], ppSize: [1, 64] },
-    ]) {
+    for (const [axes, kinds] of [
+      // tpSize 3 fails alone; ppSize never changes the verdict: only tpSize is bound per combination.
+      [{ tpSize: [3, 8], ppSize: [1, 4] }, ['categorical', 'numeric']],
+      [{ tpSize: [8, 3], ppSize: [4, 1] }, ['categorical', 'numeric']],
+      // 8 × 64 fails together: both are.
+      [{ tpSize: [1, 8], ppSize: [1, 64] }, ['categorical', 'categorical']],
+    ] as [Record<string, number[]>, string[]][]) {
       const plan = planSweep({ solver: 'distributed', fixed, axes, keep: { table: true } })
-      expect(plan.axes.map((a) => a.kind)).toEqual(['categorical', 'categorical'])
+      expect(plan.axes.map((a) => a.kind)).toEqual(kinds)
       const rows: boolean[] = []
       const result = sweepSync(plan, {
         onTable: (chunk) => {
@@ -160,7 +162,7 @@ describe('the CPU kernel', () => {
       let expectedValid = 0
       for (let index = 0; index < plan.total; index++) {
         const [t, p] = plan.radix.digits(index)
-        const ok = validity(axes.tpSize[t!]!, axes.ppSize[p!]!)
+        const ok = validity(plan.axes[0]!.values[t!] as number, plan.axes[1]!.values[p!] as number)
         expect(rows[index] === true, `${JSON.stringify(axes)} #${index}`).toBe(ok)
         if (ok) expectedValid++
       }
@@ -173,7 +175,7 @@ describe('the CPU kernel', () => {
       axes: { tpSize: [1, 2, 4, 8], ppSize: [1, 2, 4] },
     })
     expect(fine.axes.map((a) => a.kind)).toEqual(['numeric', 'numeric'])
-    // Bound per point, a space can pass the combination limit: the message says why.
+    // Bound per combination, a space can pass the combination limit: the message says why.
     expect(() =>
       planSweep(
         {
@@ -181,10 +183,10 @@ describe('the CPU kernel', () => {
           fixed,
           axes: { tpSize: [3, 8], microbatchCount: { from: 1, to: 1000, step: 1 } },
         },
-        { maxCombinations: 1000 },
+        { maxCombinations: 1 },
       ),
     ).toThrow(
-      /distributed checks its numeric inputs against each other \(tpSize=3, microbatchCount=1: tpSize × ppSize × epSize = 3 × 1 × 1 = 3 must divide/,
+      /^invalid sweep space: axes: distributed checks tpSize against other inputs \(tpSize=3, microbatchCount=1: tpSize × ppSize × epSize = 3 × 1 × 1 = 3 must divide .*\), so those axes are bound per combination: the categorical axes tpSize \(2\) make 2 combinations; the limit is 1\./,
     )
   })
 
