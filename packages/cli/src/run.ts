@@ -72,26 +72,19 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         ctx.print(commandHelp(findCommand(topic).spec, ctx.out, ctx.columns))
         return EXIT.ok
       }
-      if (first === undefined) {
-        // No command is a usage error: the list goes to stderr, stdout stays empty.
-        ctx.note(
-          mainHelp(
-            COMMANDS.map((c) => c.spec),
-            version(),
-            ctx.err,
-            ctx.columns,
-          ),
-        )
-        return EXIT.badInput
-      }
-      ctx.print(
+      const help = (style: Context['out']) =>
         mainHelp(
           COMMANDS.map((c) => c.spec),
           version(),
-          ctx.out,
+          style,
           ctx.columns,
-        ),
-      )
+        )
+      // No command is a usage error: the list goes to stderr, stdout stays empty.
+      if (first === undefined) {
+        ctx.note(help(ctx.err))
+        return EXIT.badInput
+      }
+      ctx.print(help(ctx.out))
       return EXIT.ok
     }
     if (first === '--version' || first === '-V') {

@@ -3,7 +3,6 @@
  * accelerator × precision × batch × context length) and prints the Pareto front of latency
  * against throughput. No arguments, no files: a first look at what the sweep engine does.
  */
-import { availableParallelism } from 'node:os'
 import { parseSweepSpace } from '@mlsysim/core'
 import {
   type CommandSpec,
@@ -14,7 +13,7 @@ import {
 } from '../args.js'
 import { DEMO_SPACE } from '../demo-space.js'
 import type { Context } from '../io.js'
-import { BACKENDS, runSpace } from './sweep.js'
+import { BACKENDS, runSpace, threadsDefault } from './sweep.js'
 
 export const demoSpec: CommandSpec = {
   name: 'demo',
@@ -39,7 +38,7 @@ export async function demoCommand(argv: readonly string[], ctx: Context): Promis
   const { values, positionals } = parseCommandArgs(demoSpec, argv)
   expectPositionals(demoSpec, positionals, 0, 0, 'no arguments')
   const backend = choiceOption('backend', values.backend as string | undefined, BACKENDS) ?? 'auto'
-  const threads = wholeNumberOption('threads', values.threads as string | undefined) ?? availableParallelism()
+  const threads = wholeNumberOption('threads', values.threads as string | undefined) ?? threadsDefault()
   return runSpace(
     parseSweepSpace(DEMO_SPACE),
     { backend, outs: [], threads, json: values.json === true, source: 'the demo space' },

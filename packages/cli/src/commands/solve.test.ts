@@ -97,6 +97,12 @@ describe('mlsysim solve', () => {
     expect(malformed.stderr).toMatch(/^error: the input \(inline\) is not valid JSON or YAML: /)
     const missing = await cli(['solve', 'single-node', '--input', 'missing.json'])
     expect(missing.stderr).toBe("error: cannot read input 'missing.json': no such file\n")
+    // Inline JSON that is not an object is read as JSON (not looked up as a file name).
+    const list = await cli(['solve', 'single-node', '--input', ' [1, 2]'])
+    expect(list.code).toBe(1)
+    expect(list.stderr).toMatch(
+      /^error: invalid input to solver 'single-node':\n {2}\(input\): must be an object/,
+    )
   })
 
   it('lists the solvers, and shows a solver’s keys under --help', async () => {

@@ -67,7 +67,7 @@ function readInput(text: string, source: string): unknown {
 
 async function inputOf(raw: string | undefined, ctx: Context): Promise<unknown> {
   if (raw === undefined) return {}
-  if (raw.trimStart().startsWith('{')) return readInput(raw, 'inline')
+  if (/^\s*[[{]/.test(raw)) return readInput(raw, 'inline')
   const text = await ctx.readText(raw, 'input')
   return readInput(text, raw === '-' ? 'standard input' : raw)
 }

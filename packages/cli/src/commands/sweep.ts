@@ -135,7 +135,8 @@ function classifyOutputs(outs: readonly string[], tableAllowed: boolean): Output
   return { results, tables }
 }
 
-const threadsDefault = () => Math.max(1, availableParallelism())
+/** Worker threads when --threads is not given: every core. */
+export const threadsDefault = (): number => Math.max(1, availableParallelism())
 
 interface Evaluated {
   readonly result: SweepResult
