@@ -3,7 +3,7 @@
  * load time, plus the schemas that resolve references against these registries. Users add
  * entries with `chips.add(…)`, `fleets.add(…)` etc.; the same schemas validate them.
  */
-import { closestMatches, normalizeId, Registry, RegistryError } from '@mlsysim/units'
+import { closestMatches, deepFreeze, normalizeId, Registry, RegistryError } from '@mlsysim/units'
 import { boardEntries } from './data/boards.js'
 import { cloudCurrentChips } from './data/chips/cloud-current.js'
 import { cloudOriginalChips } from './data/chips/cloud-original.js'
@@ -32,7 +32,6 @@ import { createFleetSchema, type Fleet } from './schema/fleet.js'
 import { type Grid, gridSchema } from './schema/grid.js'
 import { createNodeSchema, type Node } from './schema/node.js'
 import { createPodSchema, type Pod } from './schema/pod.js'
-import { deepFreeze } from './tables/sourced-group.js'
 
 interface Named {
   id: string

@@ -28,6 +28,7 @@ export {
 } from './dimensions.js'
 export { UnitError } from './errors.js'
 export { type FormatOptions, format, formatNumber } from './format.js'
+export { deepFreeze } from './freeze.js'
 export { type ParsedQuantity, parse, tryParse } from './parse.js'
 export {
   bytesPerElement,

@@ -1,3 +1,4 @@
+import { deepFreeze } from '@mlsysim/units'
 /**
  * Validation entry points: turn unknown input into a frozen Workload, or throw an error that
  * names the entry, each offending field, the value and what is allowed.
@@ -24,14 +25,6 @@ export function describeIssues(error: z.ZodError): string[] {
     const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.')
     return path ? `${path}: ${issue.message}` : issue.message
   })
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const inner of Object.values(value)) deepFreeze(inner)
-  }
-  return value
 }
 
 /** Validates a workload definition (numbers or strings with units) into a frozen Workload. */

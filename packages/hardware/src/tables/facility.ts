@@ -3,11 +3,11 @@
  * technology and the rack power beyond which air cooling stops being practical (the original's
  * `WUE_AIR_COOLED/EVAPORATIVE/LIQUID` and `Infrastructure.AIR_COOLING_LIMIT_KW`).
  */
-import { quantitySchema } from '@mlsysim/units'
+import { deepFreeze, quantitySchema } from '@mlsysim/units'
 import { z } from 'zod'
 import { RACK_POWER_TIERS, WUE_ANCHORS } from '../data/provenance.js'
 import { parseEntry } from '../errors.js'
-import { deepFreeze, sourcedGroup } from './sourced-group.js'
+import { sourcedGroup } from './sourced-group.js'
 
 const wue = () => quantitySchema('waterIntensity', { nonNegative: true })
 

@@ -5,9 +5,9 @@
  * PCIe 64 GB/s (offload path), intra-node α 500 ns (NVLink), inter-node α 5 µs (InfiniBand NDR),
  * and the H100 FP16 peak used to turn GPU-days into FLOP.
  */
-import { quantitySchema } from '@mlsysim/units'
+import { deepFreeze, quantitySchema } from '@mlsysim/units'
 import { parseEntry } from '../errors.js'
-import { deepFreeze, sourcedGroup } from './sourced-group.js'
+import { sourcedGroup } from './sourced-group.js'
 
 export const fallbacksSchema = sourcedGroup({
   storageBandwidth: quantitySchema('bytesPerSecond', { positive: true }),

@@ -3,7 +3,7 @@
  * `Systems.SwitchFabric` and `Systems.NetworkEnergy`). Switch capacities are stored in B/s
  * like every bandwidth here (51.2 Tb/s → 6.4e12 B/s).
  */
-import { quantitySchema } from '@mlsysim/units'
+import { deepFreeze, quantitySchema } from '@mlsysim/units'
 import type { z } from 'zod'
 import {
   FABRIC_LATENCY_ASSUMPTIONS,
@@ -11,7 +11,7 @@ import {
   SWITCH_OPTICS_REFERENCE,
 } from '../data/provenance.js'
 import { parseEntry } from '../errors.js'
-import { deepFreeze, sourcedGroup } from './sourced-group.js'
+import { sourcedGroup } from './sourced-group.js'
 
 const seconds = () => quantitySchema('seconds', { positive: true })
 

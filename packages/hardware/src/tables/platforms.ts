@@ -2,11 +2,11 @@
  * Deployment-platform envelopes (the original's `Platforms`): the memory, storage, latency,
  * compute and power a cloud, edge, mobile or TinyML deployment typically has.
  */
-import { quantitySchema } from '@mlsysim/units'
+import { deepFreeze, quantitySchema } from '@mlsysim/units'
 import { z } from 'zod'
 import { DEPLOYMENT_ENVELOPES } from '../data/provenance.js'
 import { parseEntry } from '../errors.js'
-import { deepFreeze, sourcedGroup } from './sourced-group.js'
+import { sourcedGroup } from './sourced-group.js'
 
 const range = <D extends 'seconds' | 'bytes' | 'watts'>(dimension: D) =>
   z.strictObject({

@@ -3,7 +3,7 @@
  * USD/B, hourly rates in USD/s, storage in USD/(B·s). Keys are the original's without the
  * unit suffix (`Cloud.ElectricityPerKwh` → `pricing.cloud.electricity`).
  */
-import { quantitySchema } from '@mlsysim/units'
+import { deepFreeze, quantitySchema } from '@mlsysim/units'
 import { z } from 'zod'
 import {
   BARROSO_DATACENTER_ECONOMICS,
@@ -14,7 +14,7 @@ import {
   STORAGE_PRICING_2024,
 } from '../data/provenance.js'
 import { parseEntry } from '../errors.js'
-import { deepFreeze, sourcedGroup } from './sourced-group.js'
+import { sourcedGroup } from './sourced-group.js'
 
 const perJoule = () => quantitySchema('dollarsPerJoule', { positive: true })
 const perSecond = () => quantitySchema('dollarsPerSecond', { positive: true })

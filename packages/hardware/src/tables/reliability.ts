@@ -2,7 +2,7 @@
  * Component reliability (the original's `Systems.Reliability`): MTTFs in seconds, with the
  * original's numbers in hours kept beside them (`mttfHours`), and the recovery profile.
  */
-import { quantitySchema } from '@mlsysim/units'
+import { deepFreeze, quantitySchema } from '@mlsysim/units'
 import { z } from 'zod'
 import {
   MEMORY_SOFT_ERROR_RATE,
@@ -10,7 +10,7 @@ import {
   RELIABILITY_MTTF_LITERATURE,
 } from '../data/provenance.js'
 import { parseEntry } from '../errors.js'
-import { deepFreeze, sourcedGroup } from './sourced-group.js'
+import { sourcedGroup } from './sourced-group.js'
 
 const HOUR = 3600
 

@@ -15,12 +15,3 @@ export function sourcedGroup<S extends z.ZodRawShape>(shape: S) {
     notes: notesSchema,
   })
 }
-
-/** Freezes an object graph, so shared catalog data cannot be changed by one caller for all. */
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const child of Object.values(value)) deepFreeze(child)
-  }
-  return value
-}

@@ -3,7 +3,7 @@
  * energy per operation and per byte moved, effective energy per FLOP by architecture class.
  * Keys are the original's, camel-cased (`Tech.Op.FlopFp16` → `tech.op.flopFp16`).
  */
-import { quantitySchema } from '@mlsysim/units'
+import { deepFreeze, quantitySchema } from '@mlsysim/units'
 import { z } from 'zod'
 import {
   CXL_PCIE_GEN5_BW,
@@ -15,7 +15,7 @@ import {
   STORAGE_TIER_CONVENTIONS,
 } from '../data/provenance.js'
 import { parseEntry } from '../errors.js'
-import { deepFreeze, sourcedGroup } from './sourced-group.js'
+import { sourcedGroup } from './sourced-group.js'
 
 const seconds = () => quantitySchema('seconds', { positive: true })
 const bandwidth = () => quantitySchema('bytesPerSecond', { positive: true })
