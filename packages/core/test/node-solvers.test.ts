@@ -1,6 +1,7 @@
 // Known answers (derived by hand in the comments), properties and bad-input errors of the
 // single-node, efficiency, network-roofline, data, transformation, compression, responsible,
 // synthesis, sensitivity and tail-latency solvers.
+import { getHardware } from '@mlsysim/hardware'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type Fidelity, listSolvers, SOLVERS, solve } from '../src/index.js'
@@ -142,22 +143,46 @@ describe('single-node', () => {
     expect(r.ironLaw.combination).toBe('max(compute, memory) + overhead')
   })
 
-  it('takes the offload path when the model does not fit', () => {
-    // Llama-3.1-70B at fp16 (141.2 GB) on an 80 GiB H100 streams over PCIe Gen5 (64 GB/s).
+  it('takes the offload path when the model does not fit: the spill crosses the host link', () => {
+    // Llama-3.1-70B at fp16 (141.2 GB) on an 80 GiB H100: 55.30 GB spill over PCIe Gen5
+    // (64 GB/s) each pass, 0.8641 s, while HBM serves the 155.3 GB of traffic in 46 ms.
     const r = run('single-node', { workload: 'Llama3_70B', hardware: 'H100' })
     expect(r.feasible).toBe(false)
     expect(r.bindingConstraint).toBe('memory capacity')
-    expect(r.effectiveBandwidth).toBe(64e9)
-    close(r.offloadSpillBytes, 141.2e9 - 80 * 2 ** 30)
+    const spill = 141.2e9 - 80 * 2 ** 30
+    close(r.offloadSpillBytes, spill)
+    close(r.latencyMemory, spill / 64e9)
+    close(r.effectiveBandwidth, (141.2e9 * 1.1) / (spill / 64e9))
+    expect(r.constraintTrace[1]).toBe(
+      'Offload: 55.3 GB spill crosses the host link at 64.0 GB/s each pass; effective 180 GB/s.',
+    )
+    // More memory never makes an offloading model slower; the original streams all 155.3 GB at 64 GB/s.
+    const bigger = run('single-node', {
+      workload: 'Llama3_70B',
+      hardware: {
+        ...getHardware('H100'),
+        id: 'H100_100G',
+        memory: { ...getHardware('H100').memory, capacity: 100 * 2 ** 30 },
+      },
+    })
+    expect(bigger.latency).toBeLessThan(r.latency)
+    const original = run(
+      'single-node',
+      { workload: 'Llama3_70B', hardware: 'H100' },
+      { fidelity: 'mlsysim-0.1.2' },
+    )
+    expect(original.effectiveBandwidth).toBe(64e9)
+    close(original.latencyMemory, (141.2e9 * 1.1) / 64e9)
   })
 
   it('training times B sequences of S tokens (default); the original times B tokens', () => {
-    // Llama-3.1-8B, 4 sequences of 1024 tokens on an H100 (989 TFLOP/s × 0.5):
-    // forward F = 16.06e9 × 1024 + 4 × 32 × 4096 × 1024² = 1.6445e13 + 5.4976e11 FLOP;
-    // a step is 3F per sequence × 4, so compute = 12F / 494.5e12 ≈ 0.4124 s.
-    const input = { workload: 'Llama3_8B', hardware: 'H100', batchSize: 4, seqLen: 1024, isTraining: true }
-    const forward = 16.06e9 * 1024 + 4 * 32 * 4096 * 1024 ** 2
+    // GPT-2 XL (1.5e9 parameters, 3e9 FLOP per token, 48 layers, h = 1600), 4 sequences of 1024
+    // tokens on an H100 (989 TFLOP/s × 0.5): forward F = 3e9 × 1024 + 4 × 48 × 1600 × 1024²
+    // = 3.072e12 + 3.221e11 FLOP; a step is 3F per sequence × 4 = 40.73 TFLOP → 82.4 ms.
+    const input = { workload: 'GPT2', hardware: 'H100', batchSize: 4, seqLen: 1024, isTraining: true }
+    const forward = 3e9 * 1024 + 4 * 48 * 1600 * 1024 ** 2
     const r = run('single-node', input)
+    expect(r.feasible).toBe(true) // 59.9 GB of state and activations in 80 GiB
     close(r.ironLaw.operations, 3 * forward * 4)
     close(r.latencyCompute, (12 * forward) / 494.5e12)
     expect(r.bottleneck).toBe('compute')
@@ -165,24 +190,24 @@ describe('single-node', () => {
     close(r.mfu, (12 * forward) / (r.latency * 989e12))
     expect(r.hfu).toBe(r.mfu)
     expect(r.mfu).toBeLessThan(0.5)
-    // The original: 3 × 16.06e9 per "sample", sequence length ignored (its memory still counts it).
+    // The original: 3 × 3e9 per "sample", sequence length ignored (its memory still counts it).
     const original = run('single-node', input, { fidelity: 'mlsysim-0.1.2' })
-    close(original.ironLaw.operations, 3 * 16.06e9 * 4)
+    close(original.ironLaw.operations, 3 * 3e9 * 4)
     expect(original.memoryFootprint).toBe(r.memoryFootprint)
   })
 
   it('selective recomputation: the attention core runs again; HFU counts it, MFU does not', () => {
-    // A = 4 × 32 × 4096 × 1024² FLOP per sequence; hardware FLOP 3F + A, model FLOP 3F.
+    // A = 4 × 48 × 1600 × 1024² FLOP per sequence; hardware FLOP 3F + A, model FLOP 3F.
     const input = {
-      workload: 'Llama3_8B',
+      workload: 'GPT2',
       hardware: 'H100',
       batchSize: 4,
       seqLen: 1024,
       isTraining: true,
       activationRecomputation: true,
     }
-    const attention = 4 * 32 * 4096 * 1024 ** 2
-    const forward = 16.06e9 * 1024 + attention
+    const attention = 4 * 48 * 1600 * 1024 ** 2
+    const forward = 3e9 * 1024 + attention
     const r = run('single-node', input)
     close(r.ironLaw.operations, (3 * forward + attention) * 4)
     close(r.hfu / r.mfu, (3 * forward + attention) / (3 * forward))
@@ -237,9 +262,10 @@ describe('single-node', () => {
         expect(
           m.evaluate({ ...values, memoryBandwidth: values.memoryBandwidth! * k }).latency,
         ).toBeLessThanOrEqual(base.latency)
-        expect(m.evaluate({ ...values, capacity: values.capacity! * k }).feasible).toBeGreaterThanOrEqual(
-          base.feasible,
-        )
+        const roomier = m.evaluate({ ...values, capacity: values.capacity! * k })
+        expect(roomier.feasible).toBeGreaterThanOrEqual(base.feasible)
+        // An offloading model gets faster with memory (less spill), never slower.
+        if (roomier.feasible === 0) expect(roomier.latency).toBeLessThanOrEqual(base.latency)
         expect(base.mfu).toBeLessThanOrEqual(1)
       }),
     )

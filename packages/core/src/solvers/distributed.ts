@@ -59,6 +59,7 @@ import {
   bindNode,
   ironLaw,
   nodeRoofline,
+  offloadText,
   originalHfu,
   type SingleNodeResult,
   wholeModelTrainingFootprint,
@@ -315,6 +316,7 @@ const model = defineModel('distributed', (b) => {
     layers: b.select(original, x.layers!, stageLayers.mul(microbatches)),
     layerTaxFactor: b.constant(3),
     tdp: x.tdp!,
+    original,
   })
 
   // ── links ──────────────────────────────────────────────────────────────
@@ -569,7 +571,7 @@ export interface DistributedResult extends SolverResultBase {
 function nodeResult(
   input: DistributedInput,
   o: Outputs,
-  peak: number,
+  bound: Readonly<Record<string, number>>,
   original: boolean,
 ): DistributedNodeResult {
   const chip = input.fleet.node.accelerator
@@ -584,7 +586,7 @@ function nodeResult(
       latencyCompute: o.nodeLatencyCompute!,
       latencyMemory: o.nodeLatencyMemory!,
     },
-    peak,
+    bound.peak!,
     input.efficiency,
   )
   return {
@@ -613,7 +615,19 @@ function nodeResult(
       `Memory Wall: ${feasible ? 'Passed' : 'FAILED'} — ${format(o.nodeMemoryFootprint!, 'bytes')} of ${format(
         chip.memory.capacity,
         'bytes',
-      )} per ${chip.name}${feasible ? '' : `; weights stream over the host link at ${format(o.nodeEffectiveBandwidth!, 'bytesPerSecond')}`}.`,
+      )} per ${chip.name}.`,
+      ...(feasible
+        ? []
+        : [
+            offloadText(
+              {
+                spill: o.nodeOffloadSpillBytes!,
+                effectiveBandwidth: o.nodeEffectiveBandwidth!,
+                hostBandwidth: bound.hostBandwidth!,
+              },
+              original,
+            ),
+          ]),
       `${memoryBound ? 'Memory' : 'Compute'}-bound: compute ${format(o.nodeLatencyCompute!, 'seconds')}, memory ${format(
         o.nodeLatencyMemory!,
         'seconds',
@@ -656,7 +670,7 @@ function trace(input: DistributedInput, o: Outputs, original: boolean): string[]
     lines.push(
       original
         ? 'Node memory: the original sizes one accelerator with the whole model’s training state (unsharded) and runs it on the offload path.'
-        : 'Node memory: the sharded training state does not fit; weights stream over the host link.',
+        : 'Node memory: the sharded training state does not fit; the spill crosses the host link each step.',
     )
   }
   if (!original && input.microbatchCount > o.localBatch!) {
@@ -772,7 +786,7 @@ export const distributed = defineGraphSolver({
   bind: bindDistributed,
   finish(input, o, context, bound): DistributedResult {
     const original = context.fidelity === 'mlsysim-0.1.2'
-    const node = nodeResult(input, o, bound.peak!, original)
+    const node = nodeResult(input, o, bound, original)
     return {
       parallelism: { dp: o.dataParallel, tp: input.tpSize, pp: input.ppSize, ep: input.epSize },
       stepTime: o.stepTime,

@@ -4,8 +4,10 @@
  *   T = max(OPs·B/(R·η), (W + 0.1·W·B)/BW) + dispatch + L·0.01 ms·(3 if training)
  *
  * Compute and memory time combine with max (they overlap); only overheads add. The
- * bandwidth is the memory level the weights stream from: the host link when the footprint
- * does not fit (offload), on-chip SRAM when the weights fit there, flash on MCUs, else HBM/DRAM.
+ * bandwidth is the memory level the weights stream from: on-chip SRAM when the weights fit
+ * there, flash on MCUs, else HBM/DRAM. When the footprint does not fit (offload), the spill
+ * crosses the host link each pass while memory serves the traffic, T_memory =
+ * max(D/BW_mem, spill/BW_host); the original streams the whole traffic at min(BW_mem, BW_host).
  *
  * Training (default model): a sample is a sequence of S tokens, OPs = 3 × forward FLOP per
  * sequence (`training-flops.ts`), matching the activation memory the footprint counts. The
@@ -82,6 +84,8 @@ export interface NodeRooflineArgs {
   layers: Expr
   layerTaxFactor: Expr
   tdp: Expr
+  /** True under fidelity mlsysim-0.1.2 (the whole traffic at the host link when offloading). */
+  original: Expr
 }
 
 /** The roofline with its bandwidth selection, as a graph fragment. */
@@ -92,15 +96,11 @@ export function nodeRoofline(b: GraphBuilder, x: NodeRooflineArgs) {
     .and(x.sramBandwidth.gt(b.constant(0, 'bytesPerSecond')))
   const onChip = sramHolds.and(x.weightBytes.le(x.sramCapacity))
   const hasFlash = x.flashBandwidth.gt(b.constant(0, 'bytesPerSecond'))
-  const bandwidth = b.let(
-    'effectiveBandwidth',
-    b.select(
-      feasible,
-      b.select(onChip, x.sramBandwidth, b.select(hasFlash, x.flashBandwidth, x.memoryBandwidth)),
-      x.memoryBandwidth.min(x.hostBandwidth),
-    ),
-    { symbol: 'BW' },
-  )
+  const onDevice = b.select(onChip, x.sramBandwidth, b.select(hasFlash, x.flashBandwidth, x.memoryBandwidth))
+  const hostPath = x.memoryBandwidth.min(x.hostBandwidth)
+  const spill = b.let('offloadSpillBytes', x.footprint.sub(x.capacity).max(b.constant(0, 'bytes')), {
+    symbol: 'M_{spill}',
+  })
   const batchOps = b.let('batchOps', x.opsPerSample.mul(x.batchSize), { symbol: '\\text{OPs}' })
   const activationShare = sourcedConstant(
     b,
@@ -114,7 +114,22 @@ export function nodeRoofline(b: GraphBuilder, x: NodeRooflineArgs) {
   })
   const achievable = b.let('peakFlopsActual', x.peak.mul(x.efficiency), { symbol: 'R\\eta' })
   const latencyCompute = b.let('latencyCompute', batchOps.div(achievable), { symbol: 'T_{compute}' })
-  const latencyMemory = b.let('latencyMemory', traffic.div(bandwidth), { symbol: 'T_{memory}' })
+  // Offload: the spilled bytes cross the host link while memory serves the whole traffic (the
+  // resident weights never leave the device); the original streams everything at the host link.
+  const offloadTime = b.select(
+    x.original,
+    traffic.div(hostPath),
+    traffic.div(x.memoryBandwidth).max(spill.div(x.hostBandwidth)),
+  )
+  const latencyMemory = b.let('latencyMemory', b.select(feasible, traffic.div(onDevice), offloadTime), {
+    symbol: 'T_{memory}',
+  })
+  // The bandwidth the traffic sees: the memory level it streams from, or D/T when offloading.
+  const bandwidth = b.let(
+    'effectiveBandwidth',
+    b.select(feasible, onDevice, b.select(x.original, hostPath, traffic.div(latencyMemory))),
+    { symbol: 'BW' },
+  )
   const layerTax = sourcedConstant(b, 'FRAMEWORK_LAYER_TAX', FRAMEWORK_LAYER_TAX, 'seconds', 't_{layer}')
   const latencyOverhead = b.let(
     'latencyOverhead',
@@ -149,7 +164,7 @@ export function nodeRoofline(b: GraphBuilder, x: NodeRooflineArgs) {
     traffic,
     batchOps,
     peakFlopsActual: achievable,
-    offloadSpillBytes: x.footprint.sub(x.capacity).max(b.constant(0, 'bytes')),
+    offloadSpillBytes: spill,
     overheadDominated: latencyOverhead.gt(latencyCompute.max(latencyMemory)),
   }
 }
@@ -287,6 +302,7 @@ const model = defineModel('single-node', (b) => {
     layers,
     layerTaxFactor: b.select(training.gt(0), b.constant(3), one),
     tdp: b.input('tdp', 'watts', { symbol: 'P_{TDP}' }),
+    original: original.gt(0),
   })
   return roofline
 })
@@ -420,11 +436,21 @@ export function ironLaw(
   }
 }
 
+/** The offload sentence of a node that does not fit (shared with the distributed node). */
+export function offloadText(
+  o: { spill: number; effectiveBandwidth: number; hostBandwidth: number },
+  original: boolean,
+): string {
+  return original
+    ? `Offload: ${bytesText(o.spill)} spill; weights stream over the host link at ${bandwidthText(o.effectiveBandwidth)}.`
+    : `Offload: ${bytesText(o.spill)} spill crosses the host link at ${bandwidthText(o.hostBandwidth)} each pass; effective ${bandwidthText(o.effectiveBandwidth)}.`
+}
+
 function trace(
   input: SingleNodeInput,
   o: Readonly<Record<string, number>>,
   chip: Chip,
-  headlinePeak: boolean,
+  bound: Readonly<Record<string, number>>,
 ): string[] {
   const lines: string[] = []
   const fits = o.feasible === 1
@@ -433,10 +459,17 @@ function trace(
   )
   if (!fits) {
     lines.push(
-      `Offload: ${bytesText(o.offloadSpillBytes!)} spill; weights stream over the host link at ${bandwidthText(o.effectiveBandwidth!)}.`,
+      offloadText(
+        {
+          spill: o.offloadSpillBytes!,
+          effectiveBandwidth: o.effectiveBandwidth!,
+          hostBandwidth: bound.hostBandwidth!,
+        },
+        bound.original === 1,
+      ),
     )
   }
-  if (headlinePeak && input.precision !== 'fp16' && input.precision !== 'bf16') {
+  if (bound.headlinePeak === 1 && input.precision !== 'fp16' && input.precision !== 'bf16') {
     lines.push(
       `Precision ${input.precision} has no listed peak on ${chip.name}; using the headline FP16 peak.`,
     )
@@ -512,7 +545,7 @@ export const singleNode = defineGraphSolver({
       ironLaw: ironLaw(o, bound.peak!, input.efficiency),
       feasible,
       bindingConstraint: !feasible ? 'memory capacity' : memoryBound ? 'memory bandwidth' : 'compute',
-      constraintTrace: trace(input, o, input.hardware, bound.headlinePeak === 1),
+      constraintTrace: trace(input, o, input.hardware, bound),
     }
   },
 })
