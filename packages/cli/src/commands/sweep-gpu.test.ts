@@ -32,6 +32,21 @@ const fakeGpu = { openSweepRunner: () => Promise.reject(new Error('not used')) }
 afterEach(() => registerSweepBackend(webgpuBackend))
 
 describe('sweep: forced WebGPU failures', () => {
+  it('runs a large space on every core when WebGPU cannot run it', async () => {
+    const unavailable = {
+      openSweepRunner: () =>
+        Promise.reject(Object.assign(new Error('no adapter here'), { name: 'GpuUnavailableError' })),
+    }
+    const r = await cli(['demo', '--backend', 'webgpu', '--threads', '2', '--json'], { webgpu: unavailable })
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toBe(
+      'note: the webgpu backend cannot run here (no adapter here); using the CPU backend\n',
+    )
+    const s = json<SweepSummary>(r)
+    expect(s.evaluated).toBe(1_212_416)
+    expect(s.backend).toBe('cpu (2 workers)')
+  })
+
   it('reports a backend that throws while opening, and reruns on the CPU', async () => {
     const broken: SweepBackend = {
       name: 'webgpu',

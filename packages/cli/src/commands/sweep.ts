@@ -26,6 +26,7 @@ import {
   type SweepSpace,
   SweepSpaceError,
   type SweepTableChunk,
+  type SweepWorkerPool,
   serializeSweepResult,
   sweep,
   tableFormatOf,
@@ -144,6 +145,29 @@ interface Evaluated {
   readonly backend: string
 }
 
+/**
+ * Worker threads started on first use. The GPU path passes them for the CPU backend the engine
+ * falls back to when WebGPU cannot run (no adapter, a software one under auto): a large space
+ * then still runs on every core, and a GPU run starts no threads.
+ */
+function lazyWorkerPool(threads: number): SweepWorkerPool {
+  let pool: SweepWorkerPool | undefined
+  return {
+    size: threads,
+    run: (spec, specId, start, end) => {
+      pool ??= createNodeWorkerPool({ threads })
+      return pool.run(spec, specId, start, end)
+    },
+    release: (specId) => pool?.release(specId),
+    terminate: async () => {
+      await pool?.terminate()
+    },
+  }
+}
+
+/** Worker threads for the CPU backend where the slice is large enough to pay for them. */
+const wantsWorkers = (points: number, threads: number) => threads > 1 && points >= WORKER_THRESHOLD
+
 /** The CPU backend: the calling thread, or worker threads when the slice is large. */
 async function runOnCpu(
   plan: SweepPlan,
@@ -152,7 +176,7 @@ async function runOnCpu(
   threads: number,
   hooks: SweepHooks,
 ): Promise<Evaluated> {
-  const pool = threads > 1 && points >= WORKER_THRESHOLD ? createNodeWorkerPool({ threads }) : undefined
+  const pool = wantsWorkers(points, threads) ? createNodeWorkerPool({ threads }) : undefined
   try {
     return await runEngine(plan, { backend: 'cpu', ...(pool ? { workers: pool } : {}) }, shard, hooks)
   } finally {
@@ -170,13 +194,17 @@ async function runOnGpu(
   backend: 'auto' | 'webgpu',
   gpu: unknown,
   shard: string | undefined,
+  threads: number,
   hooks: SweepHooks,
 ): Promise<Evaluated | { readonly failure: Error }> {
+  const workers = wantsWorkers(slicePoints(plan, shard), threads) ? lazyWorkerPool(threads) : undefined
   try {
-    return await runEngine(plan, { backend, gpu }, shard, hooks)
+    return await runEngine(plan, { backend, gpu, ...(workers ? { workers } : {}) }, shard, hooks)
   } catch (error) {
     if (error instanceof SweepCancelledError || isUserError(error)) throw error
     return { failure: error instanceof Error ? error : new Error(String(error)) }
+  } finally {
+    await workers?.terminate()
   }
 }
 
@@ -277,6 +305,7 @@ export async function runSpace(space: SweepSpace, options: SweepRunOptions, ctx:
         options.backend === 'webgpu' ? 'webgpu' : 'auto',
         given ?? nodeGpu(),
         options.shard,
+        options.threads,
         hooks,
       )
       if ('failure' in gpu) {
