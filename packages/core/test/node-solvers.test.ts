@@ -315,6 +315,23 @@ describe('network-roofline', () => {
     close(r.mfu, 4.818e10 / 2.5696 / (256 * 989e12))
   })
 
+  it('a step of n tokens: CI and compute scale with n; past the ridge the fleet is compute-bound', () => {
+    // n = 2²⁴ = 16,777,216 tokens (e.g. 8192 sequences of 2048): CI = 1.5 × n = 2.517e7 FLOP/B,
+    // above the ridge 256 × 989e12 / 12.5e9 = 2.025e7; T_c = 4.818e10 × n / 1.26592e17 = 6.385 s.
+    const n = 2 ** 24
+    const r = run('network-roofline', { workload: 'Llama3_8B', fleet: 'Research_256', tokensPerStep: n })
+    close(r.communicationIntensity, 1.5 * n)
+    close(r.latencyCompute, (4.818e10 * n) / (256 * 989e12 * 0.5))
+    close(r.latencyNetwork, 2.5696)
+    expect(r.bottleneck).toBe('compute')
+    expectInputError(
+      'network-roofline',
+      { workload: 'Llama3_8B', fleet: 'Research_256', tokensPerStep: 0 },
+      'tokensPerStep',
+      /≥ 1/,
+    )
+  })
+
   it('rejects a workload without a parameter count', () => {
     expectInputError(
       'network-roofline',

@@ -1,13 +1,15 @@
 /**
  * The network roofline (walls 1 and 14 at fleet scale): the original's NetworkRooflineModel.
- * One data-parallel training step of one sample per accelerator has two independent
+ * One data-parallel training step of n tokens over the whole fleet has two independent
  * ceilings, and the slower binds:
  *
- *   compute  T_c = 6P / (N·R·η)           (forward + backward, Chinchilla's 6 FLOP/param/token)
+ *   compute  T_c = 6P·n / (N·R·η)          (forward + backward, Chinchilla's 6 FLOP/param/token)
  *   network  T_n = 2·P·b / (BW / oversub)  (ring all-reduce moves ≈ 2× the gradient bytes)
  *
- * Communication intensity CI = 6P/(2·P·b) FLOP per byte synchronized; the fleet is
- * network-bound when CI is below the network ridge N·R/(BW/oversub).
+ * Communication intensity CI = 6P·n/(2·P·b) FLOP per byte synchronized; the fleet is
+ * network-bound when CI is below the network ridge N·R/(BW/oversub). The original's step is
+ * one token (n = 1, CI = 3/b), so every fleet comes out network-bound; `tokensPerStep` (this
+ * project's extension, default 1) sizes a real step: global batch × sequence length.
  */
 import type { Fleet } from '@mlsysim/hardware'
 import { bytesPerElement, type Precision } from '@mlsysim/units'
@@ -16,7 +18,13 @@ import { CHINCHILLA } from '../constants.js'
 import { defineModel } from '../expr/model.js'
 import { sourcedConstant } from '../physics/formula.js'
 import { defineGraphSolver, type SolverResultBase } from '../solver/define.js'
-import { engineEfficiencyField, fleetField, precisionField, workloadField } from '../solver/fields.js'
+import {
+  engineEfficiencyField,
+  fleetField,
+  numberField,
+  precisionField,
+  workloadField,
+} from '../solver/fields.js'
 import { RING_SYNC_FACTOR } from './node-constants.js'
 import { peakForPrecision } from './peak-for-precision.js'
 
@@ -33,6 +41,8 @@ export const networkRooflineInput = z.strictObject({
   fleet: fleetField(),
   precision: precisionField().default('fp16'),
   efficiency: engineEfficiencyField().default(0.5),
+  /** Tokens one step trains over the whole fleet (global batch × sequence length); the original's 1. */
+  tokensPerStep: numberField({ min: 1 }).default(1),
 })
 export type NetworkRooflineInput = z.output<typeof networkRooflineInput>
 
@@ -52,7 +62,8 @@ const model = defineModel('network-roofline', (b) => {
     'c_{train}',
   )
   const ring = sourcedConstant(b, 'RING_SYNC_FACTOR', RING_SYNC_FACTOR, 'count', 'c_{ring}')
-  const ops = b.let('trainingOps', six.mul(params), { symbol: '\\text{OPs}' })
+  const tokens = b.input('tokensPerStep', 'count', { symbol: 'n', description: 'tokens per step' })
+  const ops = b.let('trainingOps', six.mul(params).mul(tokens), { symbol: '\\text{OPs}' })
   const sync = b.let('syncBytes', ring.mul(params).mul(bpe), { symbol: 'D_{sync}' })
   const bisection = b.let('bisectionBandwidth', fabric.div(oversubscription), { symbol: 'BW_{bis}' })
   const fleetPeak = peak.mul(accelerators)
@@ -80,7 +91,7 @@ export interface NetworkRooflineResult extends SolverResultBase {
   readonly latencyCompute: number
   readonly latencyNetwork: number
   readonly bottleneck: 'compute' | 'network'
-  /** FLOPs per byte synchronized, 6P/(2·P·b). */
+  /** FLOPs per byte synchronized, 6P·n/(2·P·b). */
   readonly communicationIntensity: number
   /** N·R/(BW/oversub): the CI above which the fleet is compute-bound. */
   readonly networkRidge: number
@@ -125,7 +136,7 @@ export const networkRoofline = defineGraphSolver({
     'constraintTrace',
   ],
   model,
-  numericInputs: ['efficiency'],
+  numericInputs: ['efficiency', 'tokensPerStep'],
   bind(input, context) {
     const fleet: Fleet = input.fleet
     return {
