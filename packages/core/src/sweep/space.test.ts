@@ -194,7 +194,7 @@ describe('invalid spaces name the path and what is allowed', () => {
       'axes.batchSize: to (1) is below from (8); a range runs upward',
     ])
     expect(issuesOf({ ...base, axes: { batchSize: { from: 1, to: 8, setp: 1 } } })).toEqual([
-      expect.stringMatching(/^axes\.batchSize: Unrecognized key: "setp"/),
+      "axes.batchSize: unknown key 'setp'; did you mean step?; allowed: from, to, step, count, factor, scale, integer",
       'axes.batchSize: a range needs exactly one of step (linear), factor (log) or count (either scale); got none',
     ])
     expect(issuesOf({ ...base, axes: { batchSize: [], precision: { values: [] } } })).toEqual([
@@ -401,6 +401,19 @@ describe('invalid spaces name the path and what is allowed', () => {
       )
     }
     expect(() => parseSweepSpace([])).toThrow(/a sweep space must be an object/)
+    // Misspelt keys get the nearest key and the allowed ones.
+    expect(
+      issuesOf({
+        solver: 'single-node',
+        constraint: ['feasible'],
+        keep: { topk: 3, histograms: [{ of: 'latency', bin: 3 }], table: { column: ['latency'] } },
+      }),
+    ).toEqual([
+      "keep.histograms[0]: unknown key 'bin'; did you mean bins?; allowed: of, bins, range, scale, where",
+      "keep.table: unknown key 'column'; did you mean columns?; allowed: columns, where",
+      "keep: unknown key 'topk'; did you mean topK?; allowed: topK, pareto, histograms, heatmaps, table",
+      ": unknown key 'constraint'; did you mean constraints?; allowed: $schema, name, description, solver, fidelity, fixed, axes, derived, constraints, objectives, keep",
+    ])
   })
 })
 

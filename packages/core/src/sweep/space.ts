@@ -5,6 +5,7 @@
  * (zod), `planSweep` checks it against the solver (input keys, model outputs, values).
  */
 
+import { closestMatches } from '@mlsysim/units'
 import { parse as parseYaml, YAMLParseError } from 'yaml'
 import { z } from 'zod'
 import { FIDELITIES } from '../solver/fidelity.js'
@@ -220,10 +221,36 @@ function allowedForms(path: readonly PropertyKey[]): string | undefined {
   return undefined
 }
 
-function zodIssues(error: z.ZodError, prefix: readonly PropertyKey[]): SweepSpaceIssue[] {
+/** The keys of the object a path in a space names, for "unknown key" messages. */
+function keysAt(path: readonly PropertyKey[], form: z.ZodType | undefined): readonly string[] | undefined {
+  const shape = (schema: unknown) => Object.keys((schema as { shape?: object }).shape ?? {})
+  const at = path.map((p) => (typeof p === 'number' ? '#' : String(p))).join('.')
+  if (at === '') return shape(sweepSpaceSchema)
+  if (at === 'keep') return shape(keepSchema)
+  if (at === 'keep.histograms.#') return shape(histogramSchema)
+  if (at === 'keep.heatmaps.#') return shape(heatmapSchema)
+  if (/^keep\.heatmaps\.#\.[xy]$/.test(at)) return shape(binningSchema)
+  if (at === 'keep.table') return shape(tableSchema)
+  if (form && path.length === 2 && path[0] === 'axes') return shape(form)
+  return undefined
+}
+
+/** "unknown key 'topk'; did you mean topK?; allowed: …" */
+function unknownKeys(keys: readonly string[], allowed: readonly string[]): string {
+  const near = [...new Set(keys.flatMap((key) => closestMatches(key, allowed, 1)))]
+  return `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `'${k}'`).join(', ')}${
+    near.length > 0 ? `; did you mean ${near.join(', ')}?` : ''
+  }; allowed: ${allowed.join(', ')}`
+}
+
+function zodIssues(error: z.ZodError, prefix: readonly PropertyKey[], form?: z.ZodType): SweepSpaceIssue[] {
   return error.issues.map((issue) => {
     const path = [...prefix, ...issue.path]
-    const message = describeZodIssue(issue)
+    const allowed = issue.code === 'unrecognized_keys' ? keysAt(path, form) : undefined
+    const message =
+      issue.code === 'unrecognized_keys' && allowed
+        ? unknownKeys(issue.keys, allowed)
+        : describeZodIssue(issue)
     return {
       path: formatPath(path),
       message: (issue.code === 'invalid_union' && allowedForms(path)) || message,
@@ -253,7 +280,7 @@ export function parseSweepSpace(input: unknown): SweepSpace {
         continue
       }
       const parsed = form.safeParse(value)
-      if (!parsed.success) issues.push(...zodIssues(parsed.error, ['axes', key]))
+      if (!parsed.success) issues.push(...zodIssues(parsed.error, ['axes', key], form))
     }
   }
   const parsed = sweepSpaceSchema.safeParse(input)
