@@ -279,7 +279,7 @@ describe('efficiency', () => {
     expect(mfu({})).toBe(0.5) // FFN at η = 0.5: 0.50
     expect(mfu({ efficiency: 0.8 })).toBe(0.6) // min(0.5 × 1.6, 0.60)
     expect(mfu({ workloadType: 'attention' })).toBe(0.3) // unfused attention: 0.30
-    expect(mfu({ workloadType: 'conv' })).toBe(0.4) // (0.3 + 0.5)/2
+    expect(mfu({ workloadType: 'conv' })).toBe(0.4) // conv: 0.40
     expect(mfu({ workloadType: 'conv', efficiency: 0.9 })).toBe(0.55) // min(0.72, 0.55)
     expect(mfu({ workloadType: 'attention', useFlashAttention: true, efficiency: 0.6 })).toBe(0.85) // min(0.9, 0.85)
   })
@@ -290,6 +290,24 @@ describe('efficiency', () => {
     close(r.overheadBreakdown.occupancyLoss, 0.45)
     close(r.overheadBreakdown.memoryStall, 0.05, 1e-9)
     expect(r.achievableFlops).toBe(494.5e12)
+  })
+
+  it('the losses partition 1 − MFU (default); the original’s occupancy loss can exceed the gap', () => {
+    // FlashAttention at η = 0.5: MFU 0.75, gap 0.25; occupancy 1 − 0.55 = 0.45 is capped at 0.25.
+    const input = {
+      workload: 'Llama3_8B',
+      hardware: 'H100',
+      workloadType: 'attention',
+      useFlashAttention: true,
+    }
+    const r = run('efficiency', input)
+    expect(r.mfu).toBe(0.75)
+    close(r.overheadBreakdown.occupancyLoss, 0.25)
+    expect(r.overheadBreakdown.memoryStall).toBe(0)
+    close(r.mfu + r.overheadBreakdown.occupancyLoss + r.overheadBreakdown.memoryStall, 1)
+    expect(r.constraintTrace[0]).toMatch(/25\.0% lost to occupancy, 0\.0% to memory stalls/)
+    const original = run('efficiency', input, { fidelity: 'mlsysim-0.1.2' })
+    close(original.overheadBreakdown.occupancyLoss, 0.45)
   })
 
   it('rejects an unknown kernel type', () => {

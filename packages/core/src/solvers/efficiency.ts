@@ -7,7 +7,10 @@
  *   attention + FlashAttention: min(0.75·η/0.5, 0.85)    attention: 0.30·η/0.5
  *   ffn: min(0.50·η/0.5, 0.60)                           conv: min(0.40·η/0.5, 0.55)
  *
- * The gap 1 − MFU splits into an occupancy loss 1 − min(1.1·η, 1) and a memory stall (the rest).
+ * The gap 1 − MFU splits into an occupancy loss 1 − min(1.1·η, 1) and a memory stall (the
+ * rest). In the default model the occupancy loss is capped at the gap, so the two partition
+ * 1 − MFU; the original's occupancy loss can exceed it (FlashAttention at η = 0.5: MFU 0.75
+ * with a 0.45 occupancy loss), `fidelity: 'mlsysim-0.1.2'` keeps that.
  */
 import type { Precision } from '@mlsysim/units'
 import { z } from 'zod'
@@ -21,8 +24,9 @@ import {
 import { defineModel } from '../expr/model.js'
 import { sourcedConstant } from '../physics/formula.js'
 import { defineGraphSolver, type SolverResultBase } from '../solver/define.js'
+import { ORIGINAL } from '../solver/fidelity.js'
 import { efficiencyField, hardwareField, precisionField, workloadField } from '../solver/fields.js'
-import { EFFICIENCY_REFERENCE, TRAINING_MFU_HIGH, TRAINING_MFU_LOW } from './node-constants.js'
+import { EFFICIENCY_REFERENCE, KERNEL_MFU_AT_REFERENCE } from './node-constants.js'
 import { peakForPrecision } from './peak-for-precision.js'
 
 export const KERNEL_TYPES = ['attention', 'ffn', 'conv'] as const
@@ -44,10 +48,10 @@ function kernelMfu(type: KernelType, flash: boolean): { base: number; cap: numbe
   if (type === 'attention') {
     return flash
       ? { base: MFU_FLASH_ATTENTION.value, cap: MFU_FLASH_ATTENTION_CAP.value }
-      : { base: TRAINING_MFU_LOW.value, cap: 1 }
+      : { base: KERNEL_MFU_AT_REFERENCE.attention.value, cap: 1 }
   }
-  if (type === 'ffn') return { base: TRAINING_MFU_HIGH.value, cap: MFU_FFN_CAP.value }
-  return { base: (TRAINING_MFU_LOW.value + TRAINING_MFU_HIGH.value) / 2, cap: MFU_CONV_CAP.value }
+  if (type === 'ffn') return { base: KERNEL_MFU_AT_REFERENCE.ffn.value, cap: MFU_FFN_CAP.value }
+  return { base: KERNEL_MFU_AT_REFERENCE.conv.value, cap: MFU_CONV_CAP.value }
 }
 
 const model = defineModel('efficiency', (b) => {
@@ -63,7 +67,10 @@ const model = defineModel('efficiency', (b) => {
   const mfu = b.let('mfu', base.mul(efficiency.div(reference)).min(cap).clamp(0, 1), {
     symbol: '\\text{MFU}',
   })
-  const occupancyLoss = b.let('occupancyLoss', b.constant(1).sub(efficiency.mul(headroom).min(1)), {
+  const original = b.input('original', 'count', { symbol: '\\text{orig}' }).gt(0)
+  const gap = b.constant(1).sub(mfu)
+  const occupancy = b.constant(1).sub(efficiency.mul(headroom).min(1))
+  const occupancyLoss = b.let('occupancyLoss', b.select(original, occupancy, occupancy.min(gap)), {
     symbol: 'L_{occ}',
   })
   return {
@@ -71,7 +78,7 @@ const model = defineModel('efficiency', (b) => {
     achievableFlops: peak.mul(mfu),
     peakFlops: peak,
     occupancyLoss,
-    memoryStall: b.constant(1).sub(mfu).sub(occupancyLoss).max(0),
+    memoryStall: gap.sub(occupancyLoss).max(0),
   }
 })
 
@@ -114,6 +121,7 @@ export const efficiency = defineGraphSolver({
       kernelMfu: base,
       kernelCap: cap,
       peak: peakForPrecision(input.hardware, input.precision, context.fidelity).peak,
+      original: context.fidelity === ORIGINAL ? 1 : 0,
     }
   },
   finish(input, o): EfficiencyResult {

@@ -98,21 +98,19 @@ export const NO_CAPACITY_ITL_0_1_2: Sourced = sourced(
   convention('serving.py ContinuousBatchingModel (itl = 1000000 ms when weights exceed memory)'),
 )
 
-/** Training MFU range (Literature.Training): 0.30 low, 0.50 high. */
-export const TRAINING_MFU_LOW: Sourced = sourced(
-  0.3,
-  convention(
-    'literature/data/training.yaml MfuLow',
-    'typical low end of large-model training MFU (PaLM, Megatron reports)',
+/**
+ * EfficiencyModel's kernel MFU at η = 0.5, before the caps: unfused attention 0.30 (bound by
+ * its O(S²) memory traffic), dense GEMM (FFN) 0.50, convolution 0.40. The 0.30–0.50 span is
+ * the literature's large-model training MFU range (Literature.Training MfuLow/MfuHigh).
+ */
+export const KERNEL_MFU_AT_REFERENCE = {
+  attention: sourced(
+    0.3,
+    convention('performance.py EfficiencyModel (attention without FlashAttention: 0.3·scale)'),
   ),
-)
-export const TRAINING_MFU_HIGH: Sourced = sourced(
-  0.5,
-  convention(
-    'literature/data/training.yaml MfuHigh',
-    'typical high end of large-model training MFU (PaLM, Megatron reports)',
-  ),
-)
+  ffn: sourced(0.5, convention('performance.py EfficiencyModel (ffn: min(0.5·scale, MFU_FFN_CAP))')),
+  conv: sourced(0.4, convention('performance.py EfficiencyModel (conv: min(0.4·scale, MFU_CONV_CAP))')),
+} as const
 
 /** The efficiency the EfficiencyModel's per-kernel MFUs are quoted at (scale = η/0.5). */
 export const EFFICIENCY_REFERENCE: Sourced = sourced(
