@@ -382,10 +382,16 @@ describe('inference-scaling', () => {
     close(r.totalReasoningTime, s.ttft + 8 * 50 * s.itl)
     expect(r.tokensGenerated).toBe(400)
     close(r.energyPerQuery, 700 * r.totalReasoningTime)
-    expect(
-      run('inference-scaling', { workload: 'Llama3_8B', hardware: 'H100', reasoningSteps: 0 })
-        .totalReasoningTime,
-    ).toBe(s.ttft)
+    // 400 decode steps × 5.19 ms = 2.08 s against a 71 ms prefill: decode binds.
+    expect(r.bindingConstraint).toBe('decode latency')
+    const answerOnly = run('inference-scaling', {
+      workload: 'Llama3_8B',
+      hardware: 'H100',
+      reasoningSteps: 0,
+    })
+    expect(answerOnly.totalReasoningTime).toBe(s.ttft)
+    // No reasoning steps: all of the time is the prompt's prefill.
+    expect(answerOnly.bindingConstraint).toBe('prefill latency')
     expectInputError(
       'inference-scaling',
       { workload: 'Llama3_8B', hardware: 'H100', contextLength: 0 },

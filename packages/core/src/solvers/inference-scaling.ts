@@ -117,7 +117,12 @@ export const inferenceScaling = defineGraphSolver({
       energyPerQuery: o.energyPerQuery,
       precision: input.precision,
       feasible,
-      bindingConstraint: !feasible ? 'memory capacity' : 'decode latency',
+      // The larger share of the time: the K·50 decode steps, or the prompt's prefill.
+      bindingConstraint: !feasible
+        ? 'memory capacity'
+        : o.totalReasoningTime - o.ttft >= o.ttft
+          ? 'decode latency'
+          : 'prefill latency',
       constraintTrace: [
         `${feasible ? 'Memory Wall: Passed' : 'Memory Wall: FAILED'} — ${input.workload.name} on ${input.hardware.name}.`,
         `Reasoning Wall: ${input.reasoningSteps} steps × ${TOKENS_PER_REASONING_STEP.value} tokens × ${secondsText(o.itl)} after a ${secondsText(o.ttft)} prefill = ${secondsText(o.totalReasoningTime)}.`,
