@@ -33,6 +33,8 @@ export interface SweepBackendOptions {
    * (SweepBackendUnavailableError) where it would not pay off, e.g. a space too small for a GPU dispatch.
    */
   readonly auto?: boolean
+  /** Points this run evaluates (a shard's slice, else the whole space): what `auto` weighs. */
+  readonly points?: number
   /** Things worth telling mid-sweep (a fallback after a lost device, refinement counts); the engine forwards them as notices. */
   readonly onNotice?: (message: string) => void
 }

@@ -134,6 +134,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
 async function openSession(
   plan: SweepPlan,
   options: SweepOptions,
+  points: number,
   notice: (message: string) => void,
 ): Promise<SweepBackendSession> {
   const choice = options.backend ?? 'auto'
@@ -141,6 +142,7 @@ async function openSession(
     ...(options.gpu !== undefined ? { gpu: options.gpu } : {}),
     ...(options.workers ? { workers: options.workers } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    points,
     onNotice: notice,
   }
   if (choice === 'cpu') return cpuBackend.open(plan, backendOptions)
@@ -210,7 +212,7 @@ async function drive(
   const cancelled = () =>
     new SweepCancelledError(signal?.reason, resultOf(plan, reduction, shard), progress())
   if (signal?.aborted) throw cancelled()
-  session = await openSession(plan, options, (message) => {
+  session = await openSession(plan, options, end - start, (message) => {
     void emit({ type: 'notice', message })
   })
   const chunkSize = options.chunkSize ?? session.chunkSize

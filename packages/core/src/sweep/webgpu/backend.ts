@@ -122,9 +122,10 @@ export function createWebGpuBackend(settings: WebGpuBackendOptions = {}): SweepB
           'no GPU was given (pass options.gpu: navigator.gpu in browsers, createNodeWebGpu() from @mlsysim/core/node in Node)',
         )
       const minimum = settings.autoMinPoints ?? WEBGPU_AUTO_MIN_POINTS
-      if (options.auto && plan.total < minimum)
+      const points = options.points ?? plan.total
+      if (options.auto && points < minimum)
         throw new SweepBackendUnavailableError(
-          `the space has ${plan.total.toLocaleString('en-US')} points; below ${minimum.toLocaleString('en-US')} the CPU kernel finishes before a GPU dispatch pays for itself (choose backend: 'webgpu' to use it anyway)`,
+          `${points === plan.total ? 'the space has' : 'this shard of the space has'} ${points.toLocaleString('en-US')} points; below ${minimum.toLocaleString('en-US')} the CPU kernel finishes before a GPU dispatch pays for itself (choose backend: 'webgpu' to use it anyway)`,
         )
       let spec: GpuKernelSpec
       try {

@@ -306,6 +306,10 @@ describe('WebGPU sweep mechanics', () => {
     expect(small.progress.at(-1)!.backend).toBe('cpu (calling thread)')
     registerSweepBackend(createWebGpuBackend({ autoMinPoints: 100_000, autoOnSoftwareAdapter: true }))
     try {
+      // A shard is weighed by its own slice: half of 154,240 points stays on the CPU.
+      const half = await runGpu(mechanicsPlan, { backend: 'auto', shard: '1/2' })
+      expect(half.notices[0]).toMatch(/this shard of the space has 77,120 points; below 100,000 /)
+      expect(half.progress.at(-1)!.backend).toBe('cpu (calling thread)')
       const large = await runGpu(mechanicsPlan, { backend: 'auto' })
       expect(resultDifferences(large.result, mechanicsCpu)).toEqual([])
       expect(large.progress.at(-1)!.backend).toMatch(available ? /^webgpu/ : /^cpu/)
