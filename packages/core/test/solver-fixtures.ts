@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check'
 import { expect } from 'vitest'
-import type { GraphSolver } from '../src/solver/define.js'
+import { bindGraph, type GraphSolver } from '../src/solver/define.js'
 import { SolverInputError } from '../src/solver/errors.js'
 import type { Fidelity } from '../src/solver/fidelity.js'
 import { prepareInput, solve } from '../src/solver/solve.js'
@@ -17,10 +17,7 @@ export function boundInputs(
   fidelity: Fidelity = 'default',
 ): Record<string, number> {
   const context = { fidelity }
-  const parsed = prepareInput(solver, input, context) as Record<string, unknown>
-  const values = solver.bind(parsed, context)
-  for (const key of solver.numericInputs) values[key] = Number(parsed[key])
-  return values
+  return bindGraph(solver, prepareInput(solver, input, context) as never, context)
 }
 
 /** Arbitraries that keep every input at `base` except those given. */

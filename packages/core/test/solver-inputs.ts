@@ -6,7 +6,6 @@ import { expect } from 'vitest'
 import {
   type Fidelity,
   type GraphSolver,
-  prepareInput,
   type SolveOptions,
   type SolverId,
   SolverInputError,
@@ -14,6 +13,7 @@ import {
   solve,
   solvers,
 } from '../src/index.js'
+import { boundInputs } from './solver-fixtures.js'
 
 /** `solve` typed by the solver id, for inputs the tests build as plain records. */
 export function run<Id extends SolverId>(
@@ -24,18 +24,13 @@ export function run<Id extends SolverId>(
   return solve(id as string, input, options) as SolverResult<Id>
 }
 
-/** The model inputs `solve` would evaluate for this raw input. */
+/** The model inputs `solve` would evaluate for this raw input (a graph solver by id). */
 export function modelInputs(
   id: string,
   raw: Record<string, unknown>,
   fidelity: Fidelity = 'default',
 ): Record<string, number> {
-  const solver = solvers.get(id) as GraphSolver
-  const context = { fidelity }
-  const parsed = prepareInput(solver, raw, context) as Record<string, unknown>
-  const values = solver.bind(parsed as never, context)
-  for (const key of solver.numericInputs) values[key] = Number(parsed[key])
-  return values
+  return boundInputs(solvers.get(id) as GraphSolver, raw, fidelity)
 }
 
 /** Solves and expects a SolverInputError on `field` whose message matches `message`. */

@@ -77,14 +77,24 @@ export function defineProcedureSolver<S extends z.ZodType, R>(
   return Object.freeze({ kind: 'procedure', ...definition })
 }
 
+/** Every model input of a graph solver for already-parsed input: what `bind` derives plus the numeric inputs. */
+export function bindGraph<S extends z.ZodType, O extends string, R>(
+  solver: GraphSolver<S, O, R>,
+  input: z.output<S>,
+  context: SolveContext,
+): Record<string, number> {
+  const values: Record<string, number> = solver.bind(input, context)
+  const record = input as Record<string, unknown>
+  for (const key of solver.numericInputs) values[key] = Number(record[key])
+  return values
+}
+
 /** Runs a graph solver on already-parsed input. */
 export function runGraph<S extends z.ZodType, O extends string, R>(
   solver: GraphSolver<S, O, R>,
   input: z.output<S>,
   context: SolveContext,
 ): R {
-  const values: Record<string, number> = solver.bind(input, context)
-  const record = input as Record<string, unknown>
-  for (const key of solver.numericInputs) values[key] = Number(record[key])
+  const values = bindGraph(solver, input, context)
   return solver.finish(input, solver.model.evaluate(values), context, values)
 }

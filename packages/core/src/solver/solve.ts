@@ -6,7 +6,7 @@
 import { Registry } from '@mlsysim/units'
 import type { z } from 'zod'
 import { SOLVERS } from '../solvers/index.js'
-import { runGraph, type SolveContext, type SolverDefinition } from './define.js'
+import { bindGraph, runGraph, type SolveContext, type SolverDefinition } from './define.js'
 import { SolverInputError } from './errors.js'
 import { asOriginal, FIDELITIES, type Fidelity } from './fidelity.js'
 import { parseSolverInput } from './parse-input.js'
@@ -137,8 +137,7 @@ export function prepare(id: string, input: unknown, options: SolveOptions = {}):
   }
   const context = contextFor(solver.id, options)
   const parsed = prepareInput(solver, input, context) as Record<string, unknown>
-  const values: Record<string, number> = solver.bind(parsed, context)
-  for (const key of solver.numericInputs) values[key] = Number(parsed[key])
+  const values = bindGraph(solver, parsed, context)
   const fields = (solver.input as unknown as { shape: Record<string, z.ZodType> }).shape
   const numeric = new Set(solver.numericInputs)
 
