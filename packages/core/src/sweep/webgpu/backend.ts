@@ -10,6 +10,7 @@
  * child process dies mid-sweep, the session says so and finishes on the CPU kernel.
  */
 import {
+  cpuBackend,
   registerSweepBackend,
   type SweepBackend,
   type SweepBackendOptions,
@@ -165,20 +166,29 @@ export function createWebGpuBackend(settings: WebGpuBackendOptions = {}): SweepB
         void runner.close().catch(() => {})
       }
 
+      // After a failure the rest runs on the CPU: on the worker pool when one was given.
+      const workers = options.workers && options.workers.size > 0 ? options.workers : undefined
+      let cpuSession: Promise<SweepBackendSession> | undefined
+      const onCpu = async (start: number, end: number): Promise<SweepChunkResult> => {
+        if (!workers) return refiner.cpu(start, end)
+        cpuSession ??= cpuBackend.open(plan, { workers })
+        return (await cpuSession).evaluate(start, end)
+      }
+
       const evaluate = async (start: number, end: number): Promise<SweepChunkResult> => {
-        if (fellBack) return refiner.cpu(start, end)
+        if (fellBack) return onCpu(start, end)
         let partial: SweepChunkResult['partial'] | undefined
         const tables: TableRows[] = []
         for (let s = start; s < end; s += runner.info.maxRows) {
           const e = Math.min(end, s + runner.info.maxRows)
           let result: SweepChunkResult
-          if (fellBack) result = refiner.cpu(s, e)
+          if (fellBack) result = await onCpu(s, e)
           else {
             try {
               result = refiner.refine(s, await runner.run(s, e - s))
             } catch (error) {
               fallBack(error)
-              result = refiner.cpu(s, e)
+              result = await onCpu(s, e)
             }
           }
           partial = partial ? mergePartials(partial, result.partial, plan.keep.topK) : result.partial
@@ -199,8 +209,11 @@ export function createWebGpuBackend(settings: WebGpuBackendOptions = {}): SweepB
         get fellBack() {
           return fellBack
         },
-        // Two chunks in flight: one on the device while the CPU refines the other.
-        concurrency: 2,
+        // Two chunks in flight: one on the device while the CPU refines the other (after a
+        // failure, two per worker, as the CPU backend keeps them).
+        get concurrency() {
+          return fellBack && workers ? workers.size * 2 : 2
+        },
         chunkSize: runner.info.maxRows,
         evaluate,
         async close() {
@@ -208,6 +221,7 @@ export function createWebGpuBackend(settings: WebGpuBackendOptions = {}): SweepB
           closed = true
           if (refiner.stats.points > 0) notice(describeRefineStats(adapter, refiner.stats))
           if (!fellBack) await runner.close()
+          if (cpuSession) await (await cpuSession).close()
         },
       }
     },

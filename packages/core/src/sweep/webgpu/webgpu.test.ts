@@ -13,8 +13,8 @@ import {
   seededRandom,
   tableRows,
 } from '../../../test/webgpu-fixtures.js'
-import { createNodeWebGpu, lavapipeIcd, webgpuEnvironment } from '../../node.js'
-import { registerSweepBackend, SweepBackendUnavailableError } from '../backend.js'
+import { createNodeWebGpu, createNodeWorkerPool, lavapipeIcd, webgpuEnvironment } from '../../node.js'
+import { registerSweepBackend, SweepBackendUnavailableError, type SweepWorkerPool } from '../backend.js'
 import { SweepCancelledError, type SweepProgress, sweep } from '../engine.js'
 import { planSweep, type SweepPlan } from '../plan.js'
 import type { SweepResult } from '../result.js'
@@ -371,6 +371,52 @@ describe('isolation: a crashed or hung Dawn process costs the GPU, not the sweep
     },
     120_000,
   )
+
+  it('after a failure mid-sweep, finishes on the worker pool when one is given', async () => {
+    // A runner whose device is lost at once: every chunk goes to the CPU, here on two workers.
+    const lost = {
+      openSweepRunner: async () => ({
+        info: {
+          adapter: 'test adapter',
+          maxRows: 4096,
+          limits: {
+            maxStorageBufferBindingSize: 1 << 27,
+            maxBufferSize: 1 << 28,
+            maxComputeWorkgroupsPerDimension: 65535,
+          },
+        },
+        run: () => Promise.reject(new Error('the device was lost (test)')),
+        close: async () => {},
+      }),
+    }
+    const base = createNodeWorkerPool({ threads: 2 })
+    let runs = 0
+    const pool: SweepWorkerPool = {
+      size: base.size,
+      run: (...args) => {
+        runs++
+        return base.run(...args)
+      },
+      release: (id) => base.release(id),
+      terminate: () => base.terminate(),
+    }
+    try {
+      const notices: string[] = []
+      const result = await sweep(mechanicsPlan, {
+        backend: 'webgpu',
+        gpu: lost,
+        workers: pool,
+        onNotice: (m) => notices.push(m),
+      })
+      expect(notices[0]).toMatch(
+        /failed mid-sweep \(the device was lost \(test\)\); the rest of the sweep runs on the CPU/,
+      )
+      expect(runs).toBeGreaterThan(0)
+      expect(result.reduction).toEqual(mechanicsCpu.reduction)
+    } finally {
+      await pool.terminate()
+    }
+  }, 120_000)
 
   it('falls back with a clear message when no adapter exists (a driver manifest that is not there)', async () => {
     const notices: string[] = []
