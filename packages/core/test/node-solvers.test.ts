@@ -115,6 +115,20 @@ describe('every node solver', () => {
       'replicas',
       /did you mean numReplicas\?/,
     )
+    // A key that names its unit says which unit when given a string with one.
+    const ms = expectInputError(
+      'tail-latency',
+      { arrivalRateQps: 10, serviceLatencyMs: '50 ms' },
+      'serviceLatencyMs',
+      /^must be a number > 0, in milliseconds$/,
+    )
+    expect(ms.message).toContain('(got "50 ms")')
+    expectInputError(
+      'economics',
+      { fleet: 'Research_256', durationDays: '30 days' },
+      'durationDays',
+      /in days$/,
+    )
     // Not an object at all: what the inputs are.
     for (const raw of [[], 'ResNet50', 42]) {
       const e = expectInputError(

@@ -33,12 +33,19 @@ export function integerField(options: { min?: number; max?: number } = {}) {
     )
 }
 
-/** A real number in a range; `exclusiveMin` for (min, max]. */
-export function numberField(options: { min?: number; max?: number; exclusiveMin?: boolean } = {}) {
+/**
+ * A real number in a range; `exclusiveMin` for (min, max]. `unit` names the unit of a key
+ * that carries one in its name, as the original's do (`serviceLatencyMs`: milliseconds), so
+ * that a string such as "50 ms" is told what to write instead.
+ */
+export function numberField(
+  options: { min?: number; max?: number; exclusiveMin?: boolean; unit?: string } = {},
+) {
   const { min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY, exclusiveMin = false } = options
   const low = Number.isFinite(min) ? `${exclusiveMin ? '>' : '≥'} ${min}` : ''
   const high = Number.isFinite(max) ? `≤ ${max}` : ''
-  const message = `must be a number ${[low, high].filter(Boolean).join(' and ')}`.trim()
+  const range = `must be a number ${[low, high].filter(Boolean).join(' and ')}`.trim()
+  const message = options.unit ? `${range}, in ${options.unit}` : range
   return z
     .number({ error: message })
     .refine((v) => Number.isFinite(v) && (exclusiveMin ? v > min : v >= min) && v <= max, message)

@@ -33,8 +33,8 @@ export const batchingInput = z.strictObject({
   /** Prompt context in tokens (under fidelity mlsysim-0.1.2 also the tokens generated). */
   seqLen: integerField({ min: 1 }),
   /** p99 latency SLA in milliseconds. */
-  slaLatencyMs: numberField({ min: 0, exclusiveMin: true }),
-  arrivalRateQps: numberField({ min: 0, exclusiveMin: true }),
+  slaLatencyMs: numberField({ min: 0, exclusiveMin: true, unit: 'milliseconds' }),
+  arrivalRateQps: numberField({ min: 0, exclusiveMin: true, unit: 'requests per second' }),
   numReplicas: integerField({ min: 1, max: MAX_QUEUE_SERVERS }).default(1),
   precision: precisionField().default('fp16'),
   efficiency: efficiencyField().default(0.5),

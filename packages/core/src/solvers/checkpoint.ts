@@ -38,10 +38,10 @@ export const checkpointInput = z.strictObject({
     .transform((v) => v.trim().toLowerCase())
     .pipe(z.enum(CHECKPOINT_OPTIMIZERS, { error: `must be one of ${CHECKPOINT_OPTIMIZERS.join(', ')}` }))
     .default('adam'),
-  checkpointIntervalHours: numberField({ min: 0 }).default(4),
+  checkpointIntervalHours: numberField({ min: 0, unit: 'hours' }).default(4),
   nWriters: integerField({ min: 1 }).default(1),
   /** Aggregate filesystem write bandwidth limit, GB/s (the original's unit). */
-  filesystemLimitGbs: numberField({ min: 0, exclusiveMin: true }).default(500),
+  filesystemLimitGbs: numberField({ min: 0, exclusiveMin: true, unit: 'GB/s' }).default(500),
 })
 export type CheckpointInput = z.output<typeof checkpointInput>
 

@@ -39,9 +39,9 @@ export const DAYS_PER_YEAR = sourced(365, {
 
 export const economicsInput = z.strictObject({
   fleet: fleetField(),
-  durationDays: numberField({ min: 0 }),
+  durationDays: numberField({ min: 0, unit: 'days' }),
   /** USD per kWh; default: the catalog's cloud electricity price ($0.12/kWh). */
-  kwhPrice: numberField({ min: 0 }).optional(),
+  kwhPrice: numberField({ min: 0, unit: 'USD per kWh' }).optional(),
   datacenter: datacenterField().optional(),
   grid: gridField().optional(),
   mfu: numberField({ min: 0, max: 1 }).default(1),

@@ -18,8 +18,8 @@ import { SECONDS_PER_DAY } from './sustainability.js'
 export const orchestrationInput = z.strictObject({
   /** The shared cluster (named in the trace; the queue depends only on the rates). */
   fleet: fleetField().optional(),
-  arrivalRateJobsPerDay: numberField({ min: 0 }),
-  avgJobDurationDays: numberField({ min: 0, exclusiveMin: true }),
+  arrivalRateJobsPerDay: numberField({ min: 0, unit: 'jobs per day' }),
+  avgJobDurationDays: numberField({ min: 0, exclusiveMin: true, unit: 'days' }),
 })
 export type OrchestrationInput = z.output<typeof orchestrationInput>
 

@@ -19,13 +19,13 @@ import { type EconomicsResult, economics } from './economics.js'
 
 export const placementInput = z.strictObject({
   fleet: fleetField(),
-  durationDays: numberField({ min: 0 }),
+  durationDays: numberField({ min: 0, unit: 'days' }),
   regions: z
     .array(z.string().min(1), { error: 'must be a list of grid ids' })
     .min(1, 'must name at least one grid')
     .default(['US_Avg', 'Quebec', 'Iowa']),
   /** USD per tonne CO2e. */
-  carbonTaxPerTon: numberField({ min: 0 }).default(100),
+  carbonTaxPerTon: numberField({ min: 0, unit: 'USD per tonne of CO2e' }).default(100),
   mfu: numberField({ min: 0, max: 1 }).default(1),
 })
 export type PlacementInput = z.output<typeof placementInput>

@@ -31,9 +31,9 @@ export const SECONDS_PER_HOUR = sourced(3600, {
 
 export const reliabilityInput = z.strictObject({
   fleet: fleetField(),
-  jobDurationHours: numberField({ min: 0 }),
-  checkpointTimeS: numberField({ min: 0 }).default(60),
-  avgRecoveryTimeS: numberField({ min: 0 }).default(300),
+  jobDurationHours: numberField({ min: 0, unit: 'hours' }),
+  checkpointTimeS: numberField({ min: 0, unit: 'seconds' }).default(60),
+  avgRecoveryTimeS: numberField({ min: 0, unit: 'seconds' }).default(300),
 })
 export type ReliabilityInput = z.output<typeof reliabilityInput>
 

@@ -45,9 +45,9 @@ export const servingCapacityInput = z
     workload: attentionWorkloadField('serving capacity'),
     hardware: hardwareField(),
     /** Requests per second to serve. */
-    qps: numberField({ min: 0, exclusiveMin: true }),
+    qps: numberField({ min: 0, exclusiveMin: true, unit: 'requests per second' }),
     /** p99 request latency target in milliseconds. */
-    targetP99LatencyMs: numberField({ min: 0, exclusiveMin: true }),
+    targetP99LatencyMs: numberField({ min: 0, exclusiveMin: true, unit: 'milliseconds' }),
     maxSeqLen: integerField({ min: 1 }).default(2048),
     /** Mean request length (default maxSeqLen). */
     meanRequestTokens: numberField({ min: 0, exclusiveMin: true }).optional(),

@@ -45,7 +45,7 @@ export const SECONDS_PER_DAY = sourced(86_400, {
 
 export const sustainabilityInput = z.strictObject({
   fleet: fleetField(),
-  durationDays: numberField({ min: 0 }),
+  durationDays: numberField({ min: 0, unit: 'days' }),
   datacenter: datacenterField().optional(),
   mfu: numberField({ min: 0, max: 1 }).default(1),
   embodiedCarbonPerDevice: quantityField('co2e', { nonNegative: true }).default(quantity(0, 'co2e')),

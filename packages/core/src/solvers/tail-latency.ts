@@ -32,14 +32,14 @@ import { percentText, secondsText } from './trace-format.js'
 
 export const tailLatencyInput = z.strictObject({
   /** Requests per second arriving at the whole service. */
-  arrivalRateQps: numberField({ min: 0 }),
+  arrivalRateQps: numberField({ min: 0, unit: 'requests per second' }),
   /** Mean service time of one request on one replica, in milliseconds (the original's unit). */
-  serviceLatencyMs: numberField({ min: 0, exclusiveMin: true }),
+  serviceLatencyMs: numberField({ min: 0, exclusiveMin: true, unit: 'milliseconds' }),
   numReplicas: integerField({ min: 1, max: MAX_QUEUE_SERVERS }).default(1),
   /** Coefficient of variation of the service time (1 = exponential). */
   serviceTimeCv: numberField({ min: 0 }).default(1),
   /** Latency objective in milliseconds for `sloViolationProbability` (default: service + 5 × service). */
-  sloLatencyMs: numberField({ min: 0, exclusiveMin: true }).optional(),
+  sloLatencyMs: numberField({ min: 0, exclusiveMin: true, unit: 'milliseconds' }).optional(),
 })
 export type TailLatencyInput = z.output<typeof tailLatencyInput>
 
