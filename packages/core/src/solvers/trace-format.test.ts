@@ -11,6 +11,7 @@ describe('trace number formatting', () => {
     // Just under 1 keeps the digits that show it (a stable queue is not at 100%); 1 is 100%.
     expect(percentText(0.99995)).toBe('99.995%')
     expect(percentText(0.9999)).toBe('99.99%')
+    expect(percentText(1 - 1e-9)).toBe('> 99.9999%')
     expect(percentText(1)).toBe('100.0%')
     expect(percentText(1.25)).toBe('125.0%')
   })

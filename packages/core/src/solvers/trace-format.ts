@@ -45,12 +45,15 @@ export function secondsText(value: number): string {
 }
 
 /**
- * "12.5%"; a fraction just under 1 keeps the digits that show it is under 100% ("99.995%"), so
- * a stable queue is never reported at "100.0%".
+ * "12.5%"; a fraction just under 1 keeps the digits that show it is under 100% ("99.995%",
+ * at most four, then "> 99.9999%"), so a stable queue is never reported at "100.0%".
  */
 export function percentText(fraction: number): string {
   const percent = fraction * 100
-  let digits = 1
-  while (digits < 6 && fraction < 1 && Number(percent.toFixed(digits)) >= 100) digits++
-  return `${percent.toFixed(digits)}%`
+  if (fraction >= 1) return `${percent.toFixed(1)}%`
+  for (let digits = 1; digits <= 4; digits++) {
+    const text = percent.toFixed(digits)
+    if (Number(text) < 100) return `${text}%`
+  }
+  return '> 99.9999%'
 }
