@@ -429,6 +429,22 @@ describe('serving-capacity', () => {
     expect(r.requiredReplicas).toBe(1024)
   })
 
+  it('reports base latency when one request alone exceeds the target (no replica count helps)', () => {
+    // qps 60 at 33.98 QPS per replica: 2 replicas keep the queue stable; the base request
+    // (TTFT of the 32-request batch + 128 × ITL ≈ 3.25 s) is already over a 1 s target.
+    const r = run('serving-capacity', { ...input, targetP99LatencyMs: 1000 })
+    expect(r.feasible).toBe(false)
+    expect(r.bottleneck).toBe('base latency')
+    expect(r.bindingConstraint).toBe('base latency')
+    expect(r.baseRequestLatency).toBeGreaterThan(1)
+    expect(r.requiredReplicas).toBe(2) // the fewest stable replicas, not the 1024 limit
+    expect(r.constraintTrace.at(-1)).toMatch(/^Base Latency: one request takes 3\.25 s on an idle replica/)
+    // The original searches up to the replica limit.
+    const original = run('serving-capacity', { ...input, targetP99LatencyMs: 1000 }, { fidelity: ORIGINAL })
+    expect(original.requiredReplicas).toBe(1024)
+    expect(original.bottleneck).toBe('base latency')
+  })
+
   it('reports capacity when even the replica limit is unstable', () => {
     const r = run('serving-capacity', { ...input, qps: 1e6, maxReplicas: 4 })
     expect(r.feasible).toBe(false)

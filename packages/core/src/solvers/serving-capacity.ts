@@ -213,6 +213,9 @@ export const servingCapacity = defineProcedureSolver({
     let stable = false
     let queueWait = Number.POSITIVE_INFINITY
     let p99 = Number.POSITIVE_INFINITY
+    // A request slower than the target on an idle replica cannot meet it with any number of
+    // replicas: the default model stops at the fewest replicas that keep the queue stable.
+    const hopeless = base > target
     const first = Math.min(Math.max(1, Math.floor(qps / perReplica) - 1), input.maxReplicas)
     for (let replicas = first; replicas <= input.maxReplicas; replicas++) {
       const q = queueAt(qps, serviceMs, replicas, input.serviceTimeCv, context)
@@ -224,16 +227,20 @@ export const servingCapacity = defineProcedureSolver({
         feasible = true
         break
       }
+      if (stable && hopeless && !original) {
+        required = replicas
+        break
+      }
     }
     const qpsCapacity = required * perReplica
     const utilization = qps / qpsCapacity
-    const bottleneck: CapacityBottleneck = !feasible
-      ? stable
-        ? 'tail latency'
-        : 'capacity'
-      : base > target
+    const bottleneck: CapacityBottleneck = feasible
+      ? 'feasible'
+      : hopeless
         ? 'base latency'
-        : 'feasible'
+        : stable
+          ? 'tail latency'
+          : 'capacity'
     return {
       ...common,
       requiredReplicas: required,
@@ -248,12 +255,19 @@ export const servingCapacity = defineProcedureSolver({
         ? utilization >= 0.5
           ? 'replica throughput'
           : 'tail latency'
-        : bottleneck === 'tail latency'
-          ? 'tail latency'
-          : 'replica count limit',
+        : bottleneck === 'base latency'
+          ? 'base latency'
+          : bottleneck === 'tail latency'
+            ? 'tail latency'
+            : 'replica count limit',
       constraintTrace: [
         `Serving Capacity: ${required} replicas provide ${qpsCapacity.toFixed(2)} QPS for target ${qps.toFixed(2)} QPS at utilization ${(utilization * 100).toFixed(2)}%.`,
         `Tail Latency: base request latency ${secondsText(base)}; estimated P99 ${Number.isFinite(p99) ? secondsText(p99) : '∞'} vs target ${secondsText(target)}.`,
+        ...(hopeless
+          ? [
+              `Base Latency: one request takes ${secondsText(base)} on an idle replica (TTFT + ${outputTokens} × ITL), above the target; no replica count meets it.`,
+            ]
+          : []),
       ],
     }
   },
