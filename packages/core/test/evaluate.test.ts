@@ -277,6 +277,13 @@ describe('loadPlan', () => {
     expect(planError(() => loadPlan('{"version": 1,')).message).toMatch(/not valid JSON/)
     expect(planError(() => loadPlan('  \n')).message).toMatch(/the plan is empty/)
     expect(planError(() => loadPlan('- a\n- b\n')).message).toMatch(/a plan is a mapping/)
+    // A raw plan that is not an object, or lacks a block, says what is expected.
+    expect(planError(() => evaluate(null as never)).message).toBe(
+      'invalid plan: (plan): a plan is a mapping with version, name, workload and hardware',
+    )
+    expect(planError(() => evaluate({ version: '1', name: 'x', hardware: { name: 'A100' } })).message).toBe(
+      'invalid plan: workload: must be a workload block { name, batch_size?, seq_len? }',
+    )
   })
 })
 

@@ -220,7 +220,11 @@ describe('evaluateScenario: three levels', () => {
     expect(() => evaluateScenario('TinySensor', { batchSize: 0 })).toThrow(
       /batchSize must be a whole number ≥ 1/,
     )
-    expect(() => evaluateScenario('TinySensor', { precision: 'fp12' })).toThrow(/fp12/)
+    expect(() => evaluateScenario('TinySensor', { precision: 'fp12' })).toThrow(
+      new RangeError(
+        'precision: unknown precision "fp12"; valid precisions are fp32, tf32, bf16, fp16, fp8, int8, fp4, int4',
+      ),
+    )
     expect(() => evaluateScenario('TinySensor', { fidelity: 'exact' as never })).toThrow(
       /fidelity must be one of/,
     )

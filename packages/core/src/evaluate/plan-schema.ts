@@ -112,6 +112,10 @@ function planObject(
   return z
     .strictObject(shape, {
       error: (issue) => {
+        if (issue.code === 'invalid_type') {
+          const keys = Object.entries(fields).map(([k, f]) => (f.required ? k : `${k}?`))
+          return `must be a ${what} block { ${keys.join(', ')} }`
+        }
         if (issue.code !== 'unrecognized_keys') return undefined
         const hints = issue.keys.map((key) => {
           const near = closestMatches(key, allowed, 2)
@@ -368,7 +372,9 @@ export const planSchema = z
       error: (issue) =>
         issue.code === 'unrecognized_keys'
           ? `unknown plan key ${issue.keys.map((k) => `'${k}'`).join(', ')}; allowed keys: version, name, workload, hardware, parallelism, ops, constraints`
-          : undefined,
+          : issue.code === 'invalid_type'
+            ? 'a plan is a mapping with version, name, workload and hardware'
+            : undefined,
     },
   )
   .transform((raw, ctx): Plan => {

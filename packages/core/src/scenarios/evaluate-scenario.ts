@@ -220,7 +220,12 @@ export function evaluateScenario(
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new RangeError(`batchSize must be a whole number ≥ 1 (got ${batchSize})`)
   }
-  const precision = precisionSchema.parse(options.precision ?? 'fp16')
+  const parsedPrecision = precisionSchema.safeParse(options.precision ?? 'fp16')
+  if (!parsedPrecision.success) {
+    // A RangeError worded like the other options, not zod's JSON dump of its issues.
+    throw new RangeError(`precision: ${parsedPrecision.error.issues[0]?.message ?? 'not a precision'}`)
+  }
+  const precision = parsedPrecision.data
   const view = <T>(entry: T) => (fidelity === ORIGINAL ? asOriginal(entry) : entry)
   const workload = view(resolveWorkload(scenario.workload))
   const chip = view(
