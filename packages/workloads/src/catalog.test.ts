@@ -52,6 +52,28 @@ describe('lookup', () => {
     expect(workloads.has('MyLM_1_7B')).toBe(false) // inline definitions are not registered
     expect(() => resolveWorkload({ id: 'Bad', family: 'transformer' })).toThrow(WorkloadValidationError)
   })
+
+  it('fills the citation fields of a minimal inline definition, marked as the user’s numbers', () => {
+    const minimal = resolveWorkload({
+      family: 'transformer',
+      parameters: 1.7e9,
+      layers: 24,
+      hiddenDim: 2048,
+      heads: 16,
+    })
+    expect(minimal.id).toBe('inline-workload')
+    expect(minimal.name).toBe('inline-workload')
+    expect(minimal.architecture).toBe('Transformer')
+    expect(minimal.provenance.kind).toBe('illustrative')
+    expect(minimal.provenance.verified).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    // Given fields win over the defaults; the catalog itself still requires them.
+    expect(resolveWorkload({ id: 'Mine', family: 'cnn', parameters: 1e6, inferenceFlops: 2e8 }).name).toBe(
+      'Mine',
+    )
+    expect(() => workloads.add({ id: 'NoCitation', family: 'cnn', parameters: 1e6 })).toThrow(
+      WorkloadValidationError,
+    )
+  })
 })
 
 describe('listing, filtering, sorting', () => {

@@ -5,6 +5,7 @@
  */
 import { Registry } from '@mlsysim/units'
 import { BUILT_IN_WORKLOADS } from './data/index.js'
+import { withInlineDefaults } from './inline.js'
 import type { Workload } from './schema.js'
 import { parseWorkload } from './validate.js'
 
@@ -31,12 +32,13 @@ export function getWorkload(idOrAlias: string): Workload {
 
 /**
  * A workload from a name (looked up in `catalog`) or an inline definition (validated by the
- * same schemas, not registered), e.g. a custom 1.7B transformer in a plan file.
+ * same schemas, not registered), e.g. a custom 1.7B transformer in a plan file. An inline
+ * definition may leave out id, name, architecture and provenance (see `withInlineDefaults`).
  */
 export function resolveWorkload(
   nameOrDefinition: unknown,
   catalog: Registry<Workload> = workloads,
 ): Workload {
   if (typeof nameOrDefinition === 'string') return catalog.get(nameOrDefinition)
-  return parseWorkload(nameOrDefinition)
+  return parseWorkload(withInlineDefaults(nameOrDefinition))
 }
