@@ -62,6 +62,14 @@ export const FALLBACK_STORAGE_BANDWIDTH: Sourced = sourced(
   calibration('FALLBACK_STORAGE_BANDWIDTH_GB_S = 1.0'),
 )
 
+/** A phone's storage when the model spills there: UFS 4.0 sequential read, 4.2 GB/s. */
+export const MOBILE_STORAGE_BANDWIDTH: Sourced = sourced(4.2e9, {
+  kind: 'industry_report',
+  ref: 'Samsung Newsroom (2022), "Samsung Develops High-Performance UFS 4.0 Storage Solution": sequential read up to 4,200 MB/s',
+  url: 'https://news.samsung.com/global/samsung-develops-high-performance-ufs-4-0-storage-solution',
+  verified: '2026-11-27',
+})
+
 /** Adam moments + fp32 master weights: 12 B per parameter (SGD with momentum: 4). */
 export const OPTIMIZER_BYTES_PER_PARAM = {
   adam: sourced(12, calibration('TRAINING_OPTIMIZER_BYTES ADAM = 12.0')),

@@ -22,6 +22,7 @@ import {
   ENERGY_DYNAMIC_FRACTION,
   ENERGY_IDLE_FRACTION,
   FALLBACK_PCIE_BANDWIDTH,
+  MOBILE_STORAGE_BANDWIDTH,
   FRAMEWORK_LAYER_TAX,
   OPTIMIZER_BYTES_PER_PARAM,
 } from '../constants.js'
@@ -31,7 +32,7 @@ import { ACTIVATION_COEFFICIENTS, activationMemory } from '../physics/activation
 import { sourcedConstant } from '../physics/formula.js'
 import { arithmeticIntensity, memoryBound } from '../physics/roofline.js'
 import { defineGraphSolver, type SolveContext, type SolverResultBase } from '../solver/define.js'
-import { ORIGINAL } from '../solver/fidelity.js'
+import { type Fidelity, ORIGINAL } from '../solver/fidelity.js'
 import {
   batchSizeField,
   engineEfficiencyField,
@@ -315,6 +316,22 @@ function loraFraction(workload: Workload): number {
   return Math.min((2 * LORA_RANK * hidden * 4 * layers) / params, 1)
 }
 
+/**
+ * Where weights that do not fit stream from. A chip's host link when it lists one. Otherwise
+ * the original assumes a PCIe Gen5 x16 host (64 GB/s) for every chip; by default a chip with
+ * no host link spills to its own storage — its listed storage, its flash, or, on phones, a
+ * UFS 4.0 device — never to a faster path than its own memory.
+ */
+export function spillBandwidth(chip: Chip, fidelity: Fidelity): number {
+  if (chip.interconnect) return chip.interconnect.bandwidth
+  if (fidelity === ORIGINAL) return FALLBACK_PCIE_BANDWIDTH.value
+  const local =
+    chip.storage?.bandwidth ??
+    chip.memory.flashBandwidth ??
+    (chip.tier === 'mobile' ? MOBILE_STORAGE_BANDWIDTH.value : FALLBACK_PCIE_BANDWIDTH.value)
+  return Math.min(local, chip.memory.bandwidth)
+}
+
 export interface NodeBinding {
   values: Record<string, number>
   precision: Precision
@@ -356,7 +373,7 @@ export function bindNode(input: SingleNodeInput, context: SolveContext): NodeBin
       capacity: chip.memory.capacity,
       peak,
       memoryBandwidth: chip.memory.bandwidth,
-      hostBandwidth: chip.interconnect ? chip.interconnect.bandwidth : FALLBACK_PCIE_BANDWIDTH.value,
+      hostBandwidth: spillBandwidth(chip, context.fidelity),
       sramCapacity: chip.memory.sramCapacity ?? 0,
       sramBandwidth: chip.memory.sramBandwidth ?? 0,
       flashBandwidth: chip.memory.flashBandwidth ?? 0,
