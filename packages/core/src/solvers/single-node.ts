@@ -22,8 +22,8 @@ import {
   ENERGY_DYNAMIC_FRACTION,
   ENERGY_IDLE_FRACTION,
   FALLBACK_PCIE_BANDWIDTH,
-  MOBILE_STORAGE_BANDWIDTH,
   FRAMEWORK_LAYER_TAX,
+  MOBILE_STORAGE_BANDWIDTH,
   OPTIMIZER_BYTES_PER_PARAM,
 } from '../constants.js'
 import type { Expr, GraphBuilder } from '../expr/graph-builder.js'
