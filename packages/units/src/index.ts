@@ -47,6 +47,7 @@ export {
   type Sourced,
   sourced,
   sourcedSchema,
+  todayIsoDate,
 } from './provenance.js'
 export * from './quantity.js'
 export { Registry, RegistryError, type RegistryOptions, type SortDirection } from './registry.js'

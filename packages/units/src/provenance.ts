@@ -29,6 +29,11 @@ export const isoDateSchema = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text)
   }, 'is not a real calendar date')
 
+/** Today as YYYY-MM-DD (UTC): the `verified` date of a record made now, e.g. for a user's inline definition. */
+export function todayIsoDate(): string {
+  return new Date().toISOString().slice(0, 10)
+}
+
 export const provenanceSchema = z
   .strictObject({
     kind: z.enum(PROVENANCE_KINDS),

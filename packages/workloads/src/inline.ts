@@ -4,6 +4,7 @@
  * carry are filled in, marked as the user's own numbers (`illustrative`, dated today).
  * Catalog entries added with `workloads.add` still need all of them.
  */
+import { todayIsoDate } from '@mlsysim/units'
 import type { Family } from './family.js'
 
 const ARCHITECTURE: Readonly<Record<Family, string>> = {
@@ -15,10 +16,6 @@ const ARCHITECTURE: Readonly<Record<Family, string>> = {
   tinyml: 'TinyML',
   recommendation: 'Recommendation',
   generic: 'Generic',
-}
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10)
 }
 
 /** The definition with id, name, architecture and provenance defaulted where absent. */
@@ -34,7 +31,7 @@ export function withInlineDefaults(definition: unknown): unknown {
     provenance: {
       kind: 'illustrative',
       ref: 'workload defined inline by the user; its numbers are the user’s',
-      verified: today(),
+      verified: todayIsoDate(),
     },
     ...given,
   }

@@ -7,7 +7,7 @@
  * An infeasible design is a FAIL level, never an exception; a bad plan throws a PlanError.
  */
 import { type Chip, type FleetInput, perDirection, resolveChip } from '@mlsysim/hardware'
-import { format } from '@mlsysim/units'
+import { format, todayIsoDate } from '@mlsysim/units'
 import { asOriginal, FIDELITIES, type Fidelity, ORIGINAL } from '../solver/fidelity.js'
 import { solve } from '../solver/solve.js'
 import { type AssertionResult, checkAssertions } from './assertions.js'
@@ -38,8 +38,6 @@ export function checkFidelity(fidelity: unknown): Fidelity {
   return value as Fidelity
 }
 
-const today = () => new Date().toISOString().slice(0, 10)
-
 /**
  * The fleet a plan describes when `hardware.nodes` > 1: `nodes / acceleratorsPerNode` servers
  * of the chip over an inline fabric of `fabric_bandwidth`. The intra-node bandwidth falls back
@@ -59,7 +57,7 @@ export function planFleet(plan: Plan, chip: Chip, fidelity: Fidelity): FleetInpu
   const provenance = {
     kind: 'illustrative' as const,
     ref: `plan '${plan.name}' (hardware block); the chip's numbers carry their own provenance`,
-    verified: today(),
+    verified: todayIsoDate(),
   }
   const fleet: FleetInput = {
     name: `${hardware.name} Fleet`,

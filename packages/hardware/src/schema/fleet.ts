@@ -4,7 +4,7 @@
  * input may say `{ node: 'DGX_A100', count: 4, fabric: 'InfiniBand_HDR' }`; an inline fleet
  * may leave out its id, name and provenance (its own only number is the count the user chose).
  */
-import { type Provenance, provenanceSchema } from '@mlsysim/units'
+import { type Provenance, provenanceSchema, todayIsoDate } from '@mlsysim/units'
 import { z } from 'zod'
 import { compact } from './chip.js'
 import type { Datacenter, DatacenterSchema } from './datacenter.js'
@@ -54,11 +54,6 @@ export interface FleetLookups {
   datacenter: (id: string) => Datacenter
   /** PUE when neither a datacenter nor a region is given. */
   defaultPue: () => number
-}
-
-/** Today as YYYY-MM-DD: the date an inline definition was supplied. */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10)
 }
 
 export function createFleetSchema(
@@ -111,7 +106,7 @@ export function createFleetSchema(
         provenance: f.provenance ?? {
           kind: 'illustrative' as const,
           ref: 'fleet defined inline by the user; member numbers carry their own provenance',
-          verified: today(),
+          verified: todayIsoDate(),
         },
       }) as Fleet
     })

@@ -6,7 +6,7 @@
  * MoE is the total minus the routed experts a token is not sent to, and no FLOP count is
  * stored: lowering then uses the catalog's convention of 2 × (active) parameters per token.
  */
-import type { Provenance } from '@mlsysim/units'
+import { type Provenance, todayIsoDate } from '@mlsysim/units'
 import type { Workload } from '../schema.js'
 import { parseWorkload } from '../validate.js'
 import { countParameters, type DecoderArchitecture, type ParameterBreakdown } from './architecture.js'
@@ -30,10 +30,6 @@ export interface HuggingFaceImport {
   workload: Workload
   architecture: DecoderArchitecture
   parameters: ParameterBreakdown
-}
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10)
 }
 
 /** Reads the config and returns the workload with the architecture and the parameter breakdown. */
@@ -62,7 +58,7 @@ export function importHuggingFaceConfig(
   const provenance: Provenance = {
     kind: 'derived',
     ref: `Hugging Face config.json (${a.modelType})`,
-    verified: today(),
+    verified: todayIsoDate(),
     ...options.provenance,
     notes: [options.provenance?.notes, ...notes].filter(Boolean).join(' '),
   }
