@@ -20,3 +20,10 @@ export interface MlsysimConfigOptions {
 }
 
 export declare function defineMlsysimConfig(options?: MlsysimConfigOptions): ViteUserConfig
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    /** fast-check seed of this run: `FC_SEED`, else derived from the checked-out commit. */
+    propertySeed: number
+  }
+}

@@ -1,8 +1,10 @@
 // Vitest presets shared by every package. Plain JavaScript on purpose: Vitest loads
 // config files through Node, and a workspace dependency of a config must be loadable
 // without a TypeScript step.
+import { fileURLToPath } from 'node:url'
 import { playwright } from '@vitest/browser-playwright'
 import { defaultClientConditions, defaultServerConditions } from 'vite'
+import { propertySeed } from './property-seed.js'
 
 /** Export condition that points a workspace package at its TypeScript sources, so tests need no build. */
 export const SOURCE_CONDITION = '@mlsysim/source'
@@ -23,6 +25,9 @@ export const CHROMIUM_ARGS = Object.freeze([
   '--disable-quic',
   '--enable-unsafe-webgpu',
 ])
+
+/** Seeds fast-check from the value the config provides (`propertySeed`). */
+const PROPERTY_SETUP = fileURLToPath(new URL('./property-setup.js', import.meta.url))
 
 const NODE_TESTS = ['src/**/*.test.ts', 'test/**/*.test.ts']
 const BROWSER_TESTS = ['src/**/*.browser.test.ts', 'test/**/*.browser.test.ts']
@@ -79,5 +84,14 @@ export function defineMlsysimConfig({ node = true, browser = false, test = {} } 
   const projects = []
   if (node) projects.push(nodeProject(node === true ? {} : node))
   if (browser) projects.push(browserProject(browser === true ? {} : browser))
-  return { ...sourceResolution, test: { ...test, projects } }
+  const { setupFiles = [], provide = {}, ...rest } = test
+  return {
+    ...sourceResolution,
+    test: {
+      ...rest,
+      setupFiles: [PROPERTY_SETUP, ...[setupFiles].flat()],
+      provide: { propertySeed: propertySeed(), ...provide },
+      projects,
+    },
+  }
 }
