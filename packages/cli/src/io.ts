@@ -2,8 +2,9 @@
  * Where the CLI reads and writes. `run(argv, io)` takes these explicitly so that tests run
  * the whole CLI in-process with captured streams; `bin.ts` passes the process's own.
  */
-import { readFile } from 'node:fs/promises'
-import { isAbsolute, resolve } from 'node:path'
+import { constants } from 'node:fs'
+import { access, mkdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { dirname, isAbsolute, resolve } from 'node:path'
 import { UsageError } from './errors.js'
 import { type Style, styleFor } from './style.js'
 
@@ -91,16 +92,33 @@ export class Context {
     try {
       return await readFile(this.resolvePath(path), 'utf8')
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      const reason =
-        code === 'ENOENT'
-          ? 'no such file'
-          : code === 'EISDIR'
-            ? 'it is a directory, not a file'
-            : code === 'EACCES'
-              ? 'permission denied'
-              : (error as Error).message
-      throw new UsageError(`cannot read ${what} '${path}': ${reason}`)
+      throw new UsageError(`cannot read ${what} '${path}': ${fileErrorReason(error)}`)
+    }
+  }
+
+  /**
+   * Makes sure `path` can be written before any work is done: creates its missing folders
+   * (as `mkdir -p`; shard jobs write `shards/3.json`) and checks that the folder is writable
+   * and the path is not a folder. Problems are bad input (exit 1), named.
+   */
+  async prepareOutput(path: string, what: string): Promise<void> {
+    const full = this.resolvePath(path)
+    try {
+      await mkdir(dirname(full), { recursive: true })
+      await access(dirname(full), constants.W_OK)
+      const existing = await stat(full).catch(() => undefined)
+      if (existing?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' })
+    } catch (error) {
+      throw new UsageError(`cannot write ${what} '${path}': ${fileErrorReason(error)}`)
+    }
+  }
+
+  /** Writes a user's output file; failures (disk full, permissions) are named, exit 1. */
+  async writeText(path: string, text: string, what: string): Promise<void> {
+    try {
+      await writeFile(this.resolvePath(path), text)
+    } catch (error) {
+      throw new UsageError(`cannot write ${what} '${path}': ${fileErrorReason(error)}`)
     }
   }
 
@@ -113,5 +131,28 @@ export class Context {
       text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })
     }
     return text + decoder.decode()
+  }
+}
+
+/** A file-system error in words for a user (the errno code says more than Node's message). */
+export function fileErrorReason(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'no such file or folder'
+    case 'EISDIR':
+      return 'it is a folder, not a file'
+    case 'ENOTDIR':
+    // From `mkdir -p`: a file stands where a folder of the path should be.
+    case 'EEXIST':
+      return 'a part of the path is a file, not a folder'
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied'
+    case 'ENOSPC':
+      return 'no space left on the device'
+    case 'EROFS':
+      return 'the file system is read-only'
+    default:
+      return (error as Error).message
   }
 }

@@ -101,6 +101,8 @@ function pointTable(
 
 const BAR_WIDTH = 30
 const n = (x: number) => x.toLocaleString('en-US')
+/** "1 point", "2 points". */
+const pointCount = (x: number) => `${n(x)} point${x === 1 ? '' : 's'}`
 
 /** Labels of a histogram's (or heatmap side's) bins: axis values, or metric intervals with units. */
 function binLabels(bins: SweepBins, dims: Map<string, DimensionName | undefined>): string[] {
@@ -209,7 +211,7 @@ export function renderSummary(
       ? ''
       : ` (of ${n(result.total)}: these results do not cover the whole space)`
   lines.push(
-    `${n(summary.evaluated)} points${scope} on ${summary.backend} in ${formatDuration(summary.seconds)} (${formatRate(summary.rate).replace('/s', ' points/s')})`,
+    `${pointCount(summary.evaluated)}${scope} on ${summary.backend} in ${formatDuration(summary.seconds)} (${formatRate(summary.rate).replace('/s', ' points/s')})`,
   )
   const share =
     summary.evaluated > 0 ? ` (${((100 * summary.feasible) / summary.evaluated).toFixed(1)}%)` : ''
@@ -244,7 +246,7 @@ export function renderSummary(
     )
     const shown = spread(ordered, PARETO_ROWS)
     const note = shown.length < points.length ? `, ${shown.length} shown (--json lists all)` : ''
-    lines.push('', out.bold(`Pareto front (${senses.join(', ')}): ${n(points.length)} points${note}`))
+    lines.push('', out.bold(`Pareto front (${senses.join(', ')}): ${pointCount(points.length)}${note}`))
     if (points.length > 0) lines.push(pointTable(shown, axes, front, dims, ctx, false))
   }
   return lines.join('\n')

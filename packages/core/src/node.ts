@@ -4,6 +4,7 @@
  * of Node built-ins so it runs in browsers.
  */
 import { createWriteStream } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -105,7 +106,9 @@ export interface TableFileSink {
 
 /**
  * Opens a file for a sweep table; the format follows the extension (.csv, .ndjson/.jsonl,
- * .arrow/.arrows/.feather, .parquet) unless given. Pass `sink.write` as `onTable`.
+ * .arrow/.arrows/.feather, .parquet) unless given; missing parent folders are created.
+ * Rejects (with Node's error: EACCES, EISDIR, …) when the file cannot be opened, so a caller
+ * learns it before the sweep runs. Pass `sink.write` as `onTable`.
  */
 export async function openTableFile(path: string, format?: TableFormat): Promise<TableFileSink> {
   const chosen = format ?? tableFormatOf(path)
@@ -114,9 +117,23 @@ export async function openTableFile(path: string, format?: TableFormat): Promise
       `cannot tell the table format of '${path}'; use .csv, .ndjson, .arrow or .parquet, or pass the format`,
     )
   const writer = await createTableWriter(chosen)
+  // Shards write into a folder per job (`shards/3.parquet`): make it, as `mkdir -p` would.
+  await mkdir(dirname(path), { recursive: true })
   const stream = createWriteStream(path)
+  // A stream error (disk full, a vanished folder) is also reported by the pending write or
+  // end callback; this listener only keeps it from being an unhandled 'error' event.
+  let failure: Error | undefined
+  stream.on('error', (error) => {
+    failure ??= error
+  })
+  // Fail here, before any point is evaluated, when the file cannot be created.
+  await new Promise<void>((resolve, reject) => {
+    stream.once('ready', resolve)
+    stream.once('error', reject)
+  })
   const put = (data: Uint8Array | string) =>
     new Promise<void>((resolve, reject) => {
+      if (failure) return reject(failure)
       if (data.length === 0) return resolve()
       stream.write(data, (error) => (error ? reject(error) : resolve()))
     })

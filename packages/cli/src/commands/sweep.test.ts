@@ -150,6 +150,41 @@ describe('mlsysim sweep', () => {
     expect(r.stderr).toBe('warning: the merged results cover 21 of 42 points; is a shard missing?\n')
   })
 
+  it('creates the folders of its outputs, as a shard job array needs (shards/3.json)', async () => {
+    const dir = workDir()
+    const r = await cli(
+      ['sweep', 'space.yaml', '--shard', '1/2', '--out', 'shards/1.json', '--out', 'tables/1.csv'],
+      { cwd: dir },
+    )
+    expect(r.code, r.stderr).toBe(0)
+    const saved = JSON.parse(readFileSync(join(dir, 'shards', '1.json'), 'utf8')) as {
+      counts: { points: number }
+    }
+    expect(saved.counts.points).toBe(SMALL_SPACE_POINTS / 2)
+    expect(
+      readFileSync(join(dir, 'tables', '1.csv'), 'utf8')
+        .trimEnd()
+        .split('\n'),
+    ).toHaveLength(SMALL_SPACE_POINTS / 2 + 1)
+  })
+
+  it('names an output it cannot write, before evaluating anything', async () => {
+    const dir = workDir({ 'space.yaml': SMALL_SPACE, 'a-file': 'not a folder\n' })
+    const cases: Array<[string, string]> = [
+      [
+        'a-file/0.json',
+        "cannot write the sweep result 'a-file/0.json': a part of the path is a file, not a folder",
+      ],
+      ['a-file/t.csv', "cannot write the table 'a-file/t.csv': a part of the path is a file, not a folder"],
+    ]
+    for (const [out, message] of cases) {
+      const r = await cli(['sweep', 'space.yaml', '--out', out], { cwd: dir })
+      expect(r.code, out).toBe(1)
+      expect(r.stderr, out).toBe(`error: ${message}\n`)
+      expect(r.stdout, out).toBe('')
+    }
+  })
+
   it('streams the full table as CSV, NDJSON, Arrow and Parquet, all readable back', async () => {
     const dir = workDir()
     const outs = ['t.csv', 't.ndjson', 't.arrow', 't.parquet']

@@ -6,7 +6,6 @@
  * `--out x.csv|.ndjson|.arrow|.parquet` streams the full table when the space keeps one.
  */
 
-import { writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import {
   loadSweepSpace,
@@ -42,7 +41,7 @@ import {
 } from '../args.js'
 import { EXIT, UsageError } from '../errors.js'
 import { hasGpuDevice, nodeGpu } from '../gpu.js'
-import type { Context } from '../io.js'
+import { type Context, fileErrorReason } from '../io.js'
 import { progressBar } from '../progress.js'
 import { isUserError, registerUserErrors } from '../report-error.js'
 import { renderSummary, type SweepRunInfo, summaryOf } from '../sweep-summary.js'
@@ -277,8 +276,16 @@ export async function runSpace(space: SweepSpace, options: SweepRunOptions, ctx:
   const points = slicePoints(plan, options.shard)
   const bar = progressBar(ctx)
   let sinks: TableFileSink[] = []
+  // Every output is checked (and its folder made) before the first point is evaluated.
+  for (const path of outputs.results) await ctx.prepareOutput(path, 'the sweep result')
   const openSinks = async () => {
-    sinks = await Promise.all(outputs.tables.map((path) => openTableFile(ctx.resolvePath(path))))
+    sinks = await Promise.all(
+      outputs.tables.map((path) =>
+        openTableFile(ctx.resolvePath(path)).catch((error: unknown) => {
+          throw new UsageError(`cannot write the table '${path}': ${fileErrorReason(error)}`)
+        }),
+      ),
+    )
   }
   const hooks: SweepHooks = {
     ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
@@ -354,7 +361,7 @@ async function finish(
   for (const file of resultFiles) {
     // The CLI stores how the result was produced next to it, so a merge can report it.
     const saved: SweepResult & { run: SweepRunInfo } = { ...result, run }
-    await writeFile(ctx.resolvePath(file), `${serializeSweepResult(saved)}\n`)
+    await ctx.writeText(file, `${serializeSweepResult(saved)}\n`, 'the sweep result')
   }
   const summary = summaryOf(result, run)
   if (json) ctx.printJson(summary)

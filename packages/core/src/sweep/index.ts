@@ -130,6 +130,7 @@ export {
   SweepSpaceError,
   type SweepSpaceInput,
   type SweepSpaceIssue,
+  sweepableSolverIds,
   sweepSpaceJsonSchema,
   sweepSpaceSchema,
 } from './space.js'

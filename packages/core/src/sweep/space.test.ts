@@ -6,6 +6,7 @@ import {
   parseSweepSpace,
   SweepSpaceError,
   type SweepSpaceInput,
+  sweepableSolverIds,
   sweepSpaceJsonSchema,
 } from './space.js'
 
@@ -431,5 +432,16 @@ describe('JSON Schema', () => {
     expect(properties.axes!.propertyNames).toEqual({ enum: ['workload', 'hardware', 'batchSize'] })
     expect(properties.solver!.const).toBe('single-node')
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema)
+  })
+
+  it('lists the sweepable solvers for editors to complete, and leaves out the searches', () => {
+    const solver = (sweepSpaceJsonSchema().properties as Record<string, { enum?: string[] }>).solver!
+    expect(solver.enum).toEqual(sweepableSolverIds())
+    expect(solver.enum).toEqual(
+      expect.arrayContaining(['single-node', 'serving', 'distributed', 'economics']),
+    )
+    for (const search of ['sensitivity', 'batching', 'serving-capacity', 'parallelism', 'placement']) {
+      expect(solver.enum).not.toContain(search)
+    }
   })
 })

@@ -9,6 +9,7 @@ import { closestMatches } from '@mlsysim/units'
 import { parse as parseYaml, YAMLParseError } from 'yaml'
 import { z } from 'zod'
 import { FIDELITIES } from '../solver/fidelity.js'
+import { solvers } from '../solver/solve.js'
 
 /** One problem in a space: where (a dotted path such as `axes.batchSize[2]`) and what is allowed. */
 export interface SweepSpaceIssue {
@@ -318,9 +319,15 @@ export function loadSweepSpace(text: string, options: LoadSpaceOptions = {}): Sw
   return parseSweepSpace(data)
 }
 
+/** Ids of the solvers a space can sweep: those with an expression graph (not the searches). */
+export function sweepableSolverIds(): string[] {
+  return solvers.ids().filter((id) => solvers.get(id).kind === 'graph')
+}
+
 /**
- * JSON Schema of a space file (for editors). With `inputKeys`, `fixed` and `axes` allow only
- * those property names (a solver's input keys; see `sweepSpaceJsonSchemaFor`).
+ * JSON Schema of a space file (for editors): `solver` is one of the sweepable solver ids. With
+ * `solver`, it is that one; with `inputKeys`, `fixed` and `axes` allow only those property
+ * names (the solver's input keys).
  */
 export function sweepSpaceJsonSchema(
   options: { inputKeys?: readonly string[]; solver?: string } = {},
@@ -330,12 +337,14 @@ export function sweepSpaceJsonSchema(
     unknown
   >
   schema.title = options.solver ? `MLSys·im sweep space (${options.solver})` : 'MLSys·im sweep space'
+  const properties = schema.properties as Record<string, Record<string, unknown>>
+  properties.solver = options.solver
+    ? { ...properties.solver, const: options.solver }
+    : { ...properties.solver, enum: sweepableSolverIds() }
   if (options.inputKeys) {
-    const properties = schema.properties as Record<string, Record<string, unknown>>
     const names = { enum: [...options.inputKeys] }
     properties.fixed = { ...properties.fixed, propertyNames: names }
     properties.axes = { ...properties.axes, propertyNames: names }
-    if (options.solver) properties.solver = { ...properties.solver, const: options.solver }
   }
   return schema
 }

@@ -187,6 +187,19 @@ describe('files, read by DuckDB', () => {
     })
   }
 
+  it('creates missing parent folders (one folder per shard job)', async () => {
+    const path = join(dir, 'shards', 'job-3', 'table.csv')
+    const sink = await openTableFile(path)
+    for (const chunk of chunks) await sink.write(chunk)
+    await sink.close()
+    expect(new Uint8Array(await readFile(path))).toEqual(await writeTable(chunks, 'csv'))
+  })
+
+  it('rejects before any write when the file cannot be opened', async () => {
+    // The path names an existing folder: Node cannot open it as a file.
+    await expect(openTableFile(dir, 'csv')).rejects.toThrow(/EISDIR/)
+  })
+
   it('DuckDB reads the CSV, NDJSON and Parquet files with the same rows', async () => {
     const instance = await DuckDBInstance.create(':memory:')
     const connection = await instance.connect()
