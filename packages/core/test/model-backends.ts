@@ -81,6 +81,33 @@ export function checkColumnarAgainstScalar(model: Model, arb: fc.Arbitrary<Input
   )
 }
 
+/** Unit roundoff of doubles, 2^−53. */
+const UNIT_ROUNDOFF = 2 ** -53
+/** Roundings per input, generously: a model's outputs pass through tens of operations. */
+const ROUNDINGS = 64
+
+/**
+ * How much rounding moves each output at a point, to first order: the change that a relative
+ * rounding of every input (by the unit roundoff, times the operations each passes through)
+ * would make, Σᵢ |xᵢ·∂f/∂xᵢ|·u·k. It is large exactly where the output is ill-conditioned —
+ * `1 − mean/allocated` with mean ≈ allocated moves by one ulp of 1, whatever its own size —
+ * and a finite difference cannot resolve a slope below that noise divided by its step.
+ */
+function roundingNoise(model: Model, inputs: Inputs, outputs: readonly string[]): Record<string, number> {
+  const noise: Record<string, number> = Object.fromEntries(outputs.map((name) => [name, 0]))
+  for (const input of model.inputNames) {
+    const x = inputs[input]!
+    if (x === 0) continue
+    const { derivatives } = model.derivative(inputs, input)
+    for (const name of outputs) {
+      const term = Math.abs(x * derivatives[name]!)
+      // An infinite or undefined sensitivity: no finite-difference oracle at this point.
+      noise[name]! += Number.isFinite(term) ? term * UNIT_ROUNDOFF * ROUNDINGS : Number.POSITIVE_INFINITY
+    }
+  }
+  return noise
+}
+
 /** Compares derivatives with finite differences; returns how many (point, input, output) triples were compared. */
 export function checkDerivatives(
   model: Model,
@@ -111,6 +138,7 @@ export function checkDerivatives(
       const down = model.evaluate({ ...inputs, [wrt]: x - h })
       // A branch taken differently on either side (a boolean output flips) marks a kink.
       if (branches.some((name) => !sameNumber(up[name]!, down[name]!))) return
+      const rounding = roundingNoise(model, inputs, outputs)
       for (const name of outputs) {
         const f0 = base[name]!
         const fUp = up[name]!
@@ -122,7 +150,8 @@ export function checkDerivatives(
         if ([f0, fUp, fDown].some((f) => f !== 0 && Math.abs(f) < MIN_NORMAL)) continue
         const right = (fUp - f0) / h
         const left = (f0 - fDown) / h
-        const noise = (1e-9 * Math.max(Math.abs(f0), Math.abs(fUp), Math.abs(fDown))) / h
+        if (!Number.isFinite(rounding[name]!)) continue
+        const noise = (1e-9 * Math.max(Math.abs(f0), Math.abs(fUp), Math.abs(fDown)) + rounding[name]!) / h
         // Where a kink lies within h, the central difference is off from the derivative by
         // half the gap between the one-sided slopes; skipping gaps above 5e-5 keeps that
         // error inside the 1e-4 tolerance, so a kink near the edge of the step cannot fail.
