@@ -1,10 +1,10 @@
 /**
- * WebGPU sweep throughput (configurations per second) for the three standard spaces, next to
- * the CPU kernel on one core and on every core:
+ * Sweep throughput (configurations per second) of the three standard spaces on every backend,
+ * each with its ratio to the scalar loop (`solve()` per point, bench/scalar-loop.ts):
  *
- *   cpu (1 core) · cpu (all cores) · webgpu in Node (Dawn in a child process; lavapipe unless
- *   VK_ICD_FILENAMES names another driver). WebGPU in Chromium is `pnpm bench:chromium`
- *   (bench/webgpu.chromium-bench.ts, through Vitest's browser mode).
+ *   scalar loop · cpu kernel (1 core) · cpu kernel (all cores) · webgpu in Node (Dawn in a
+ *   child process; lavapipe unless VK_ICD_FILENAMES names another driver). WebGPU in Chromium
+ *   is `pnpm bench:chromium` (bench/webgpu.chromium-bench.ts, through Vitest's browser mode).
  *
  * WebGPU figures are end to end (open = child process, adapter, shader compile; then the sweep
  * with its f64 refinement), and "warm" excludes the open. Software adapters prove correctness,
@@ -15,11 +15,20 @@ import { availableParallelism, cpus } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { planSweep, type SweepPlan, sweep, webgpuBackend } from '../src/index.js'
 import { createNodeWebGpu, sweepOnAllCores } from '../src/node.js'
+import { scalarLoopRate } from './scalar-loop.js'
 import { standardSpaces } from './webgpu-spaces.js'
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1)
-const rate = (points: number, ms: number) =>
-  (points / (ms / 1000)).toLocaleString('en-US', { maximumFractionDigits: 0 })
+const perSecond = (points: number, ms: number) => points / (ms / 1000)
+const fmt = (rate: number) =>
+  rate >= 1e6
+    ? `${(rate / 1e6).toFixed(1)} M`
+    : rate >= 1e3
+      ? `${(rate / 1e3).toFixed(1)} k`
+      : rate.toFixed(0)
+/** A rate with its ratio to the scalar loop: "12.3 M (×85)". */
+const vsScalar = (rate: number, scalar: number) =>
+  `${fmt(rate)} (×${(rate / scalar).toFixed(rate < scalar * 10 ? 1 : 0)})`
 
 async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now()
@@ -55,16 +64,17 @@ const rows: string[][] = [
   [
     'space',
     'points',
-    'cpu 1 core',
-    'cpu all cores',
-    'webgpu end-to-end',
-    'webgpu warm',
-    'warm / 1 core',
+    'scalar solve()',
+    'cpu kernel, 1 core',
+    `cpu kernel, ${availableParallelism()} cores`,
+    'webgpu, end to end',
+    'webgpu, warm',
     'adapter',
   ],
 ]
 for (const [name, space] of Object.entries(standardSpaces(SCALE))) {
   const plan = planSweep(space)
+  const scalar = scalarLoopRate(space, plan)
   await sweep(plan, { backend: 'cpu' }) // warm the CPU kernel (V8 optimizes it while it runs)
   const [cpuResult, cpuMs] = await timed(() => sweep(plan, { backend: 'cpu' }))
   const [, allMs] = await timed(() => sweepOnAllCores(plan))
@@ -77,15 +87,17 @@ for (const [name, space] of Object.entries(standardSpaces(SCALE))) {
   rows.push([
     name,
     plan.total.toLocaleString('en-US'),
-    rate(plan.total, cpuMs),
-    rate(plan.total, allMs),
-    `${rate(plan.total, gpuMs)}${same ? '' : ' (DIFFERS from cpu!)'}`,
-    `${rate(plan.total, warm.runMs)} (open ${(warm.openMs / 1000).toFixed(1)} s)`,
-    (cpuMs / warm.runMs).toFixed(2),
+    fmt(scalar),
+    vsScalar(perSecond(plan.total, cpuMs), scalar),
+    vsScalar(perSecond(plan.total, allMs), scalar),
+    `${vsScalar(perSecond(plan.total, gpuMs), scalar)}${same ? '' : ' (DIFFERS from cpu!)'}`,
+    `${vsScalar(perSecond(plan.total, warm.runMs), scalar)}, open ${(warm.openMs / 1000).toFixed(1)} s`,
     warm.adapter,
   ])
   for (const n of notices) console.log(`  ${n}`)
 }
 const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => r[j]!.length)))
 for (const r of rows) console.log(r.map((c, j) => c.padEnd(widths[j]!)).join('  '))
-console.log('configurations per second; "warm / 1 core" > 1 means the WebGPU path beat one CPU core.')
+console.log(
+  'configurations per second (×: ratio to the scalar loop). "end to end" opens the GPU (child process, adapter, shader compile) and refines in f64; "warm" is the sweep alone.',
+)

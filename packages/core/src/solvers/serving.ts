@@ -547,6 +547,7 @@ export function servingResult(
   const original = context.fidelity === ORIGINAL
   const feasible = o.feasible === 1
   const decodeBound = o.decodeMemoryBound === 1 ? 'memory' : 'compute'
+  let lines: string[] | undefined
   return {
     ttft: o.ttft!,
     itl: o.itl!,
@@ -594,7 +595,11 @@ export function servingResult(
       : decodeBound === 'memory'
         ? 'memory bandwidth (decode)'
         : 'compute (decode)',
-    constraintTrace: trace(input, o, original),
+    // Written when first read (see single-node): a capacity search reads a few of thousands.
+    get constraintTrace() {
+      lines ??= trace(input, o, original)
+      return lines
+    },
   }
 }
 
