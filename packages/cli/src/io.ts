@@ -138,7 +138,7 @@ export class Context {
 export function fileErrorReason(error: unknown): string {
   switch ((error as NodeJS.ErrnoException).code) {
     case 'ENOENT':
-      return 'no such file or folder'
+      return 'no such file'
     case 'EISDIR':
       return 'it is a folder, not a file'
     case 'ENOTDIR':

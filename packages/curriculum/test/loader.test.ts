@@ -65,7 +65,7 @@ describe('loadCourseFromFiles', () => {
     expect(result.ok).toBe(false)
     expect(result.issues.map(formatIssue)).toEqual([
       "tracks/iphone.yaml:2: error [schema] track 'iPhone' › id: track id \"iPhone\" must be snake_case (lowercase letters, digits, single underscores) (got 'iPhone')",
-      "tracks/iphone.yaml:2: error [schema] track 'iPhone' › hardwareRef: missing required field (Invalid input: expected string, received undefined)",
+      "tracks/iphone.yaml:2: error [schema] track 'iPhone' › hardwareRef: is required (a string)",
       // The misspelt key is reported on its own line, with the field it was meant to be.
       "tracks/iphone.yaml:5: error [schema] track 'iPhone' › hardware: unknown field 'hardware'; did you mean hardwareRef?",
     ])

@@ -3,7 +3,7 @@
  * its path ("memory.bandwidth: \"80 GiB\" is a size in bytes, not a bandwidth"), so a person
  * can fix a YAML file or a solver input without reading a zod dump.
  */
-import { allowedKeysAt, unknownKeysMessage } from '@mlsysim/units'
+import { allowedKeysAt, describeZodIssue, unknownKeysMessage } from '@mlsysim/units'
 import type { z } from 'zod'
 
 export interface CatalogIssue {
@@ -37,18 +37,15 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /**
- * zod's message with what the entry holds there: a missing field says so, a wrong value is
- * quoted, an unknown key gets the nearest allowed key ("bandwith" → bandwidth).
+ * An issue with what the entry holds there: a missing field says so, a wrong value is
+ * quoted with what is allowed, an unknown key gets the nearest allowed key ("bandwith" →
+ * bandwidth).
  */
 export function describeIssue(schema: z.ZodType, input: unknown, issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return unknownKeysMessage(issue.keys, allowedKeysAt(schema, issue.path))
   }
-  if (issue.code !== 'invalid_type' && issue.code !== 'invalid_value') return issue.message
-  const found = valueAt(input, issue.path)
-  const expected = issue.message.replace(/^Invalid (input|option): /, '').replace(/, received \w+$/, '')
-  if (found === undefined) return `is required (${expected})`
-  return `${expected}, got ${JSON.stringify(found)}`
+  return describeZodIssue(issue, valueAt(input, issue.path))
 }
 
 /** Parses with a schema or throws a CatalogError naming each bad field. */

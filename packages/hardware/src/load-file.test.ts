@@ -104,8 +104,8 @@ chips:
     expect(() => loadHardwareFile(typos)).toThrow(
       [
         "chips[0]: invalid hardware 'TypoNPU':",
-        '  tier: expected one of "cloud"|"edge"|"mobile"|"workstation"|"tiny", got "Edge"',
-        '  releaseYear: expected number, got "2026"',
+        `  tier: must be one of "cloud", "edge", "mobile", "workstation", "tiny" (got 'Edge')`,
+        "  releaseYear: must be a number (got '2026')",
         "  compute.precisions: unknown field 'fp9'; did you mean fp4, fp6, fp8?",
         '  memory.bandwidth: is required (a bandwidth, e.g. "3.35 TB/s")',
         "  memory: unknown field 'bandwith'; did you mean bandwidth?",

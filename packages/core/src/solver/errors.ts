@@ -2,7 +2,7 @@
  * Bad input to a solver: names the field, the value given and what is allowed. Infeasible
  * designs are never errors — they are results with `feasible: false`.
  */
-import { allowedKeysAt, unknownKeysMessage } from '@mlsysim/units'
+import { allowedKeysAt, describeZodIssue, unknownKeysMessage } from '@mlsysim/units'
 import type { z } from 'zod'
 
 export interface InputIssue {
@@ -66,7 +66,9 @@ export class SolverInputError extends Error {
             message: unknownKeyMessage(key, allowed),
           }))
         }
-        const base = { field, message: issue.message }
+        // The value is shown by the error itself (" (got …)"), so the rule comes alone.
+        const found = 'input' in issue ? issue.input : undefined
+        const base = { field, message: describeZodIssue(issue, found, { withValue: false }) }
         return 'input' in issue ? [{ ...base, value: issue.input }] : [base]
       }),
     )

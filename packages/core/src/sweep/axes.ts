@@ -7,9 +7,9 @@
  * digits so that 0.1-steps give 0.3 rather than 0.30000000000000004 and log ranges over
  * powers of two give whole numbers.
  */
-import { closestMatches, parse as parseQuantity, RegistryError } from '@mlsysim/units'
+import { closestMatches, describeZodIssue, parse as parseQuantity, RegistryError } from '@mlsysim/units'
 import type { SweepCatalogs } from './catalogs.js'
-import { type AxisSpec, describeZodIssue, type SweepSpaceIssue } from './space.js'
+import type { AxisSpec, SweepSpaceIssue } from './space.js'
 
 /** At most this many values per axis (a numeric axis is a Float64Array of this length). */
 export const MAX_AXIS_VALUES = 10_000_000
@@ -173,7 +173,7 @@ export function expandAxis(
   }
   let filter: Record<string, unknown> = {}
   if (spec.catalog !== 'all') {
-    const parsed = catalog.filter.safeParse(spec.catalog)
+    const parsed = catalog.filter.safeParse(spec.catalog, { reportInput: true })
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issue.path.map(String).join('.')

@@ -20,7 +20,7 @@ axes:
   precision: [fp16, fp8]
   batchSize: { from: 1, to: 256, factor: 2, scale: log }
 derived:
-  memoryUtilization: memoryFootprint / capacity
+  samplesPerJoule: batchSize / energy
 constraints:
   - feasible
   - latency <= 200 ms
@@ -415,6 +415,24 @@ describe('invalid spaces name the path and what is allowed', () => {
       "keep: unknown key 'topk'; did you mean topK?; allowed: topK, pareto, histograms, heatmaps, table",
       ": unknown key 'constraint'; did you mean constraints?; allowed: $schema, name, description, solver, fidelity, fixed, axes, derived, constraints, objectives, keep",
     ])
+  })
+
+  it('wrong types, bounds and options say what is allowed and what was given', () => {
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ keep: { pareto: ['latency'] } }, 'keep.pareto: must list at least 2 items (got a list of 1)'],
+      [{ keep: { topK: -1 } }, 'keep.topK: must be ≥ 0 (got -1)'],
+      [{ keep: { topK: 'ten' } }, "keep.topK: must be a number (got 'ten')"],
+      [
+        { keep: { histograms: [{ of: 'latency', bins: 0 }] } },
+        'keep.histograms[0].bins: must be ≥ 1 (got 0)',
+      ],
+      [{ solver: 5 }, 'solver: must be a string (got 5)'],
+      [{ fidelity: 'orig' }, 'fidelity: must be one of "default", "mlsysim-0.1.2" (got \'orig\')'],
+      [{ axes: { batchSize: { from: 1, to: 8, count: 0 } } }, 'axes.batchSize.count: must be ≥ 1 (got 0)'],
+    ]
+    for (const [change, message] of cases) {
+      expect(issuesOf({ solver: 'single-node', ...change })).toEqual([message])
+    }
   })
 })
 

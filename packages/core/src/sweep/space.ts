@@ -5,7 +5,7 @@
  * (zod), `planSweep` checks it against the solver (input keys, model outputs, values).
  */
 
-import { closestMatches } from '@mlsysim/units'
+import { closestMatches, describeZodIssue } from '@mlsysim/units'
 import { parse as parseYaml, YAMLParseError } from 'yaml'
 import { z } from 'zod'
 import { FIDELITIES } from '../solver/fidelity.js'
@@ -198,18 +198,6 @@ function axisForm(value: unknown): z.ZodType | undefined {
   return undefined
 }
 
-/**
- * A zod issue in words. A union ("one value or a list") reports its first alternative's own
- * problem, which names the allowed values, rather than zod's bare "Invalid input".
- */
-export function describeZodIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_union') {
-    const first = issue.errors[0]?.[0]
-    return first && first.path.length === 0 ? describeZodIssue(first) : 'has none of the allowed forms'
-  }
-  return issue.message
-}
-
 /** What a union field accepts, for "has none of the allowed forms". */
 function allowedForms(path: readonly PropertyKey[]): string | undefined {
   const [head, , field] = path
@@ -280,11 +268,11 @@ export function parseSweepSpace(input: unknown): SweepSpace {
         issues.push({ path: `axes.${key}`, message: `must be ${AXIS_FORMS}` })
         continue
       }
-      const parsed = form.safeParse(value)
+      const parsed = form.safeParse(value, { reportInput: true })
       if (!parsed.success) issues.push(...zodIssues(parsed.error, ['axes', key], form))
     }
   }
-  const parsed = sweepSpaceSchema.safeParse(input)
+  const parsed = sweepSpaceSchema.safeParse(input, { reportInput: true })
   if (!parsed.success) {
     // Axes were checked above, each against its own form.
     for (const issue of zodIssues(parsed.error, [])) {

@@ -16,7 +16,7 @@ describe('schema issues', () => {
     expect(result.checks.filter((c) => c.status === 'skipped')).toHaveLength(result.checks.length - 1)
     expect(result.issues.map((i) => i.message)).toEqual([
       "lab 'v1_02_physics_of_deployment' › labs[2].title: lab title must not be empty (got '')",
-      `lab 'v1_02_physics_of_deployment' › labs[2].parts[0].controls[0].kind: Invalid option: expected one of "slider"|"range"|"number"|"radio"|"dropdown"|"checkbox"|"multiselect"|"switch"|"preset" (got 'slidr')`,
+      `lab 'v1_02_physics_of_deployment' › labs[2].parts[0].controls[0].kind: must be one of "slider", "range", "number", "radio", "dropdown", "checkbox", "multiselect", "switch", "preset" (got 'slidr')`,
     ])
     expect(result.issues[1]!.value).toBe('slidr')
   })
@@ -24,9 +24,7 @@ describe('schema issues', () => {
   it('names the missing section of a document', () => {
     const { assessment: _removed, ...rest } = course
     const result = validateCourse(rest)
-    expect(result.issues.map((i) => i.message)).toEqual([
-      'assessment › assessment: missing required field (Invalid input: expected object, received undefined)',
-    ])
+    expect(result.issues.map((i) => i.message)).toEqual(['assessment › assessment: is required (an object)'])
   })
 
   it('says a missing choice field is missing, and suggests the field a typo meant', () => {
@@ -34,7 +32,7 @@ describe('schema issues', () => {
     const { evidence, ...track } = copy.tracks[0]!
     ;(copy as { tracks: unknown[] }).tracks[0] = { ...track, evidense: evidence }
     expect(validateCourse(copy).issues.map((i) => i.message)).toEqual([
-      `track 'iphone' › tracks[0].evidence: missing required field (Invalid option: expected one of "datasheet"|"estimate")`,
+      `track 'iphone' › tracks[0].evidence: is required (one of "datasheet", "estimate")`,
       "track 'iphone' › tracks[0].evidense: unknown field 'evidense'; did you mean evidence?",
     ])
   })

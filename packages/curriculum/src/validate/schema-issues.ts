@@ -2,11 +2,11 @@
  * Turns zod's issues into course issues that name the entity (`lab 'v1_02_…'`), the field and
  * the value found there.
  */
-import { allowedKeysAt, unknownKeysMessage } from '@mlsysim/units'
+import { allowedKeysAt, describeValue, describeZodIssue, unknownKeysMessage } from '@mlsysim/units'
 import type { z } from 'zod'
 import { COLLECTION_NAMES, type CollectionName, courseDataSchema, ENTITY_NOUNS } from '../schema/index.js'
 import { type Locate, makeIssue } from './check.js'
-import { type CourseIssue, show } from './issue.js'
+import type { CourseIssue } from './issue.js'
 
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let value = root
@@ -41,12 +41,10 @@ export function entityAt(root: unknown, path: ReadonlyArray<PropertyKey>): strin
 function describe(issue: z.core.$ZodIssue, found: unknown): string {
   if (issue.code === 'unrecognized_keys')
     return unknownKeysMessage(issue.keys, allowedKeysAt(courseDataSchema, issue.path))
-  // A missing enum or object is as missing as a missing string.
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && found === undefined)
-    return `missing required field (${issue.message})`
-  const got =
-    found === undefined || (found !== null && typeof found === 'object') ? '' : ` (got ${show(found)})`
-  return `${issue.message}${got}`
+  const text = describeZodIssue(issue, found)
+  // The course's own rules ("lab title must not be empty") do not quote the value: add it.
+  const primitive = found !== undefined && (found === null || typeof found !== 'object')
+  return text === issue.message && primitive ? `${text} (got ${describeValue(found)})` : text
 }
 
 export function schemaIssues(error: z.ZodError, root: unknown, locate?: Locate): CourseIssue[] {
