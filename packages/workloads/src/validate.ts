@@ -1,4 +1,4 @@
-import { deepFreeze } from '@mlsysim/units'
+import { deepFreeze, describeZodIssue } from '@mlsysim/units'
 /**
  * Validation entry points: turn unknown input into a frozen Workload, or throw an error that
  * names the entry, each offending field, the value and what is allowed.
@@ -19,17 +19,18 @@ export class WorkloadValidationError extends Error {
   }
 }
 
-/** "path: message" lines for a zod error. */
+/** "path: message" lines for a zod error (parsed with `reportInput`, so values are named). */
 export function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.')
-    return path ? `${path}: ${issue.message}` : issue.message
+    const message = describeZodIssue(issue)
+    return path ? `${path}: ${message}` : message
   })
 }
 
 /** Validates a workload definition (numbers or strings with units) into a frozen Workload. */
 export function parseWorkload(input: unknown): Workload {
-  const result = workloadSchema.safeParse(input)
+  const result = workloadSchema.safeParse(input, { reportInput: true })
   if (result.success) return deepFreeze(result.data as Workload)
   const rawId = (input as { id?: unknown } | null)?.id
   const id = typeof rawId === 'string' ? rawId : undefined

@@ -3,6 +3,7 @@
  * ("hardware.nodes", "constraints.assert.0.metric"), what was wrong and what is allowed.
  * An infeasible design is never a PlanError: it is an evaluation with a FAIL level.
  */
+import { describeZodIssue } from '@mlsysim/units'
 import type { z } from 'zod'
 
 export interface PlanIssue {
@@ -29,7 +30,7 @@ export class PlanError extends Error {
         if (issue.code === 'unrecognized_keys') {
           return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: issue.message }))
         }
-        return [{ path: path.join('.'), message: issue.message }]
+        return [{ path: path.join('.'), message: describeZodIssue(issue) }]
       }),
     )
   }

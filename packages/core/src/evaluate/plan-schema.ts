@@ -401,7 +401,9 @@ const PARSED = new WeakSet<object>()
 export function parsePlan(input: unknown): Plan {
   if (typeof input === 'object' && input !== null && PARSED.has(input)) return input as Plan
   const parsed = planSchema.safeParse(input)
-  if (!parsed.success) throw PlanError.fromZod(parsed.error)
+  // Only a bad plan pays for reportInput: the values go into the messages.
+  if (!parsed.success)
+    throw PlanError.fromZod(planSchema.safeParse(input, { reportInput: true }).error ?? parsed.error)
   PARSED.add(parsed.data)
   return parsed.data
 }
