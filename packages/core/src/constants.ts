@@ -32,6 +32,20 @@ export const FRAMEWORK_LAYER_TAX: Sourced = sourced(
   ),
 )
 
+/**
+ * Framework layer tax of a training step relative to a forward pass: × 3 (the forward pass and
+ * a backward pass that dispatches about twice its kernels: gradients of the activations and of
+ * the weights). The original's Engine.solve, step 10 of reference §2.1:
+ * latency = max(t_compute, t_memory) + dispatch + layers × 0.01 ms × (3 if training else 1).
+ */
+export const TRAINING_LAYER_TAX_FACTOR: Sourced = sourced(3, {
+  kind: 'convention',
+  ref: 'MLSys·im engine.py Engine.solve (latency_overhead = layers × FRAMEWORK_LAYER_TAX_MS × (3 if is_training else 1))',
+  url: 'https://github.com/harvard-edge/cs249r_book/blob/main/mlsysim/mlsysim/engine/engine.py',
+  verified: '2026-11-27',
+  notes: 'forward + backward, the backward pass launching about twice the forward kernels',
+})
+
 /** Kernel launch latency (reference only; the per-chip dispatch tax is what the engine adds). */
 export const KERNEL_LAUNCH_LATENCY: Sourced = sourced(15e-6, calibration('KERNEL_LAUNCH_LATENCY_US = 15'))
 

@@ -375,13 +375,68 @@ describe('weight-streaming', () => {
   })
 })
 
+describe('serving: precision without a listed peak', () => {
+  it('says in the trace that the headline FP16 peak stands in, as single-node does', () => {
+    // The A100 lists fp32, tf32, int8 and sparse fp16, no int4 and no fp8: both run at 312 TFLOP/s.
+    const note = (precision: string, chip = 'NVIDIA A100') =>
+      `Precision ${precision} has no listed peak on ${chip}; using the headline FP16 peak.`
+    const int4 = run('serving', { workload: 'Llama3_8B', hardware: 'A100', seqLen: 2048, precision: 'int4' })
+    expect(int4.constraintTrace).toContain(note('int4'))
+    expect(int4.ironLaw.prefill.peak).toBe(312e12)
+    const single = run('single-node', { workload: 'Llama3_8B', hardware: 'A100', precision: 'int4' })
+    expect(single.constraintTrace).toContain(note('int4'))
+    // A listed peak (int8 on the A100) and the 16-bit headline itself: no note.
+    for (const precision of ['int8', 'fp16', 'bf16']) {
+      const r = run('serving', { workload: 'Llama3_8B', hardware: 'A100', seqLen: 2048, precision })
+      expect(r.constraintTrace.join('\n')).not.toMatch(/no listed peak/)
+    }
+    // Disaggregated: the H100 lists fp8, the A100 decode device does not; each device is named.
+    const split = run('serving', {
+      workload: 'Llama3_8B',
+      hardware: 'H100',
+      decodeHardware: 'A100',
+      seqLen: 2048,
+      precision: 'fp8',
+    })
+    expect(split.constraintTrace.filter((l) => l.includes('no listed peak'))).toEqual([note('fp8')])
+  })
+
+  it('keeps the trace lazy: an accessor until first read, then the same lines', () => {
+    const r = run('serving', { workload: 'Llama3_8B', hardware: 'A100', seqLen: 2048, precision: 'int4' })
+    expect(typeof Object.getOwnPropertyDescriptor(r, 'constraintTrace')!.get).toBe('function')
+    expect(r.constraintTrace).toBe(r.constraintTrace)
+  })
+})
+
 describe('inference-scaling', () => {
-  it('T = TTFT + K·50·ITL; energy = TDP·T', () => {
+  it('T = TTFT + K·50·ITL; energy = TDP·(0.3 + 0.7·u)·T (default) or TDP·T (0.1.2)', () => {
     const r = run('inference-scaling', { workload: 'Llama3_8B', hardware: 'H100' })
     const s = run('serving', { workload: 'Llama3_8B', hardware: 'H100', seqLen: 2048 })
     close(r.totalReasoningTime, s.ttft + 8 * 50 * s.itl)
     expect(r.tokensGenerated).toBe(400)
-    close(r.energyPerQuery, 700 * r.totalReasoningTime)
+    // FLOP executed: prefill 2·8.03e9·2048 + 4·32·32·128·2048² = 35,089,903,255,552; each of the
+    // 400 decode steps 2·8.03e9 + 4·32·32·128·2048 = 17,133,741,824 (6.853e12 in all).
+    // Busy time at 989 TFLOP/s: 35.48 ms + 6.93 ms = 42.41 ms of T = 2.149 s, u = 0.0197;
+    // E = 700 W · (0.3·T + 0.7·42.41 ms) = 700 · 0.67537 = 472.0 J (TDP·T would be 1504 J).
+    const prefill = 2 * LLAMA8.params * 2048 + LLAMA8.attention * 2048 * 2048
+    const decode = 2 * LLAMA8.params + LLAMA8.attention * 2048
+    expect(prefill).toBe(35_089_903_255_552)
+    expect(decode).toBe(17_133_741_824)
+    const busy = (prefill + 400 * decode) / H100.peak
+    close(r.energyPerQuery, 700 * (0.3 * r.totalReasoningTime + 0.7 * busy))
+    expect(r.energyPerQuery).toBeCloseTo(472.0, 1)
+    // The original: the full TDP for the whole query.
+    const o = run('inference-scaling', { workload: 'Llama3_8B', hardware: 'H100' }, { fidelity: ORIGINAL })
+    close(o.energyPerQuery, 700 * o.totalReasoningTime)
+    // Never more than the full TDP, never less than idle power, whatever the chip and steps.
+    for (const hardware of ['H100', 'A100', 'B200', 'MI300X']) {
+      for (const reasoningSteps of [0, 1, 64]) {
+        const q = run('inference-scaling', { workload: 'Llama3_8B', hardware, reasoningSteps })
+        const tdp = getHardware(hardware).tdp!
+        expect(q.energyPerQuery).toBeLessThanOrEqual(tdp * q.totalReasoningTime)
+        expect(q.energyPerQuery).toBeGreaterThanOrEqual(0.3 * tdp * q.totalReasoningTime)
+      }
+    }
     // 400 decode steps × 5.19 ms = 2.08 s against a 71 ms prefill: decode binds.
     expect(r.bindingConstraint).toBe('decode latency')
     const answerOnly = run('inference-scaling', {

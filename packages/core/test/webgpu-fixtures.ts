@@ -73,9 +73,9 @@ export function randomSpace(kind: SolverKind, random: Random, maxPoints = 20_000
         batchSize: { from: 1, to: batches, step: 1 },
         seqLen: { from: 128, to: 32_768, count: seqs, scale: 'log', integer: true },
       },
-      derived: { memoryUtilization: 'memoryFootprint / capacity' },
       constraints: [
         'feasible',
+        // memoryUtilization: single-node's model output, footprint / capacity.
         `memoryUtilization <= ${round2(0.2 + 0.8 * random())}`,
         `latency <= ${round2(logUniform(random, 1e-3, 10))} s`,
         ...(random() < 0.5 ? [`mfu >= ${round2(0.5 * random())}`] : []),

@@ -62,6 +62,7 @@ import {
   offloadText,
   originalHfu,
   type SingleNodeResult,
+  trainingLayerTaxFactor,
   wholeModelTrainingFootprint,
 } from './single-node.js'
 import { trainingFlopPerSample } from './training-flops.js'
@@ -314,7 +315,7 @@ const model = defineModel('distributed', (b) => {
     flashBandwidth: x.flashBandwidth!,
     dispatchTax: x.dispatchTax!,
     layers: b.select(original, x.layers!, stageLayers.mul(microbatches)),
-    layerTaxFactor: b.constant(3),
+    layerTaxFactor: trainingLayerTaxFactor(b),
     tdp: x.tdp!,
     original,
   })

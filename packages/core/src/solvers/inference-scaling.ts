@@ -3,14 +3,19 @@
  * A reasoning model writes K intermediate steps of 50 tokens each before answering, each
  * token one decode step of the serving model at batch 1:
  *
- *   T = TTFT + K · 50 · ITL,   tokens = 50·K,   energy ≤ TDP · T
+ *   T = TTFT + K · 50 · ITL,   tokens = 50·K
+ *   E = TDP · (0.30 + 0.70 · u) · T,   u = (F_prefill/R + K·50·F_token/R) / T
  *
  * TTFT and ITL are the serving solver's (prefill and decode rooflines in the default model,
- * compute-only prefill and memory-only decode under fidelity 'mlsysim-0.1.2').
+ * compute-only prefill and memory-only decode under fidelity 'mlsysim-0.1.2'). Energy uses
+ * the power model of single-node and sustainability: idle power plus a dynamic share that
+ * follows the FLOP executed (u, the query's hardware FLOP utilization: prefill FLOP plus one
+ * batch-1 decode step per token, over the peak and the whole time). The original charges the
+ * full TDP for the whole time, E = TDP·T, which fidelity 'mlsysim-0.1.2' keeps.
  */
 import type { Precision } from '@mlsysim/units'
 import { z } from 'zod'
-import { TOKENS_PER_REASONING_STEP } from '../constants.js'
+import { ENERGY_DYNAMIC_FRACTION, ENERGY_IDLE_FRACTION, TOKENS_PER_REASONING_STEP } from '../constants.js'
 import { defineModel } from '../expr/model.js'
 import { sourcedConstant } from '../physics/formula.js'
 import { defineGraphSolver, type SolverResultBase } from '../solver/define.js'
@@ -55,13 +60,24 @@ const model = defineModel('inference-scaling', (b) => {
   const total = b.let('totalReasoningTime', serving.ttft.add(steps.mul(timePerStep)), {
     symbol: 'T_{reason}',
   })
+  // Busy time at peak: the prompt's prefill FLOP and one batch-1 decode step per generated token.
+  const tokens = steps.mul(perStep)
+  const busy = serving.prefillFlops.div(bound.peak).add(tokens.mul(serving.decodeFlops).div(bound.decodePeak))
+  const utilization = b.let('queryUtilization', busy.div(total).clamp(0, 1), { symbol: 'u' })
+  const idle = sourcedConstant(b, 'ENERGY_IDLE_FRACTION', ENERGY_IDLE_FRACTION, 'count', 'p_{idle}')
+  const dynamic = sourcedConstant(b, 'ENERGY_DYNAMIC_FRACTION', ENERGY_DYNAMIC_FRACTION, 'count', 'p_{dyn}')
+  const energy = b.let(
+    'energyPerQuery',
+    b.select(bound.original.gt(0), tdp.mul(total), tdp.mul(idle.add(dynamic.mul(utilization))).mul(total)),
+    { symbol: 'E_{query}' },
+  )
   return {
     totalReasoningTime: total,
     ttft: serving.ttft,
     itl: serving.itl,
     timePerStep,
-    tokensGenerated: steps.mul(perStep),
-    energyPerQuery: tdp.mul(total),
+    tokensGenerated: tokens,
+    energyPerQuery: energy,
     feasible: serving.feasible,
   }
 })
@@ -74,7 +90,10 @@ export interface InferenceScalingResult extends SolverResultBase {
   readonly timePerStep: number
   readonly tokensGenerated: number
   readonly reasoningSteps: number
-  /** TDP × total time, J (an upper bound: the device at full power throughout); 0 without a TDP. */
+  /**
+   * J per query: TDP·(0.30 + 0.70·u)·T, u the FLOP executed over peak × T (the power model of
+   * single-node); TDP·T, full power throughout, under fidelity 'mlsysim-0.1.2'. 0 without a TDP.
+   */
   readonly energyPerQuery: number
   readonly precision: Precision
 }

@@ -23,3 +23,13 @@ export function peakForPrecision(chip: Chip, precision: Precision, fidelity: Fid
   }
   return { peak: chip.compute.peak, source: 'peak' }
 }
+
+/**
+ * The trace line of a precision that runs at the headline (FP16/BF16) peak because the chip
+ * lists no peak of its own for it (`headline`: `peakForPrecision` answered with source
+ * "peak"); undefined otherwise, and for 16-bit precisions, whose peak the headline is.
+ */
+export function headlinePeakNote(chip: Chip, precision: Precision, headline: boolean): string | undefined {
+  if (!headline || precision === 'fp16' || precision === 'bf16') return undefined
+  return `Precision ${precision} has no listed peak on ${chip.name}; using the headline FP16 peak.`
+}

@@ -29,7 +29,7 @@ import { sourcedConstant } from '../physics/formula.js'
 import { kvCacheSize } from '../physics/kv-cache.js'
 import { speculativeExpectedTokens } from '../physics/speculative-decoding.js'
 import { defineGraphSolver, type SolveContext, type SolverResultBase } from '../solver/define.js'
-import { ORIGINAL } from '../solver/fidelity.js'
+import { type Fidelity, ORIGINAL } from '../solver/fidelity.js'
 import {
   batchSizeField,
   efficiencyField,
@@ -46,7 +46,7 @@ import {
   DRAFT_ACCEPTANCE_RATE,
   SERVING_NETWORK_BANDWIDTH,
 } from './node-constants.js'
-import { peakForPrecision } from './peak-for-precision.js'
+import { headlinePeakNote, peakForPrecision } from './peak-for-precision.js'
 import type { IronLaw } from './single-node.js'
 import { bandwidthText, bytesText, secondsText } from './trace-format.js'
 
@@ -501,7 +501,8 @@ export function servingIronLaw(
   }
 }
 
-function trace(input: ServingInput, o: Outputs, original: boolean): string[] {
+function trace(input: ServingInput, o: Outputs, fidelity: Fidelity): string[] {
+  const original = fidelity === ORIGINAL
   const decodeChip = input.decodeHardware ?? input.hardware
   const lines: string[] = []
   const parts = `Weights: ${bytesText(o.weightBytes!)}, KV Cache: ${bytesText(o.kvCacheBytes!)}${
@@ -531,6 +532,14 @@ function trace(input: ServingInput, o: Outputs, original: boolean): string[] {
     lines.push(
       `Speculative decoding: ${input.draftModel.name} drafts ${SPECULATIVE_GAMMA.value} tokens at α = ${input.draftAcceptanceRate}; ${o.expectedTokensPerStep!.toFixed(3)} tokens per verification.`,
     )
+  }
+  // As single-node says it: a precision without its own peak runs at the headline (FP16) peak.
+  // Looked up here, not in bind, so a solve that never reads the trace pays nothing for it.
+  const devices = decodeChip.id === input.hardware.id ? [input.hardware] : [input.hardware, decodeChip]
+  for (const chip of devices) {
+    const headline = peakForPrecision(chip, input.precision, fidelity).source === 'peak'
+    const note = headlinePeakNote(chip, input.precision, headline)
+    if (note) lines.push(note)
   }
   lines.push(
     `Prefill ${o.prefillMemoryBound === 1 ? 'memory' : 'compute'}-bound: ${secondsText(o.prefillTime!)} for ${o.newTokens} new tokens × ${input.batchSize}; decode ${o.decodeMemoryBound === 1 ? 'memory' : 'compute'}-bound: ${secondsText(o.decodeStep!)} per step.`,
@@ -597,7 +606,7 @@ export function servingResult(
         : 'compute (decode)',
     // Written when first read (see single-node): a capacity search reads a few of thousands.
     get constraintTrace() {
-      lines ??= trace(input, o, original)
+      lines ??= trace(input, o, context.fidelity)
       return lines
     },
   }

@@ -3,6 +3,8 @@
  *
  *   T = max(OPs·B/(R·η), (W + 0.1·W·B)/BW) + dispatch + L·0.01 ms·(3 if training)
  *
+ * (0.1: ACTIVATION_TRAFFIC_FRACTION, 0.01 ms: FRAMEWORK_LAYER_TAX, 3: TRAINING_LAYER_TAX_FACTOR.)
+ *
  * Compute and memory time combine with max (they overlap); only overheads add. The
  * bandwidth is the memory level the weights stream from: on-chip SRAM when the weights fit
  * there, flash on MCUs, else HBM/DRAM. When the footprint does not fit (offload), the spill
@@ -25,6 +27,7 @@ import {
   FRAMEWORK_LAYER_TAX,
   MOBILE_STORAGE_BANDWIDTH,
   OPTIMIZER_BYTES_PER_PARAM,
+  TRAINING_LAYER_TAX_FACTOR,
 } from '../constants.js'
 import type { Expr, GraphBuilder } from '../expr/graph-builder.js'
 import { defineModel } from '../expr/model.js'
@@ -42,7 +45,7 @@ import {
   workloadField,
 } from '../solver/fields.js'
 import { DEFAULT_ATTENTION_HEADS, DEFAULT_HIDDEN_DIM } from './node-constants.js'
-import { peakForPrecision } from './peak-for-precision.js'
+import { headlinePeakNote, peakForPrecision } from './peak-for-precision.js'
 import { bandwidthText, bytesText, secondsText } from './trace-format.js'
 import { trainingFlopPerSample } from './training-flops.js'
 
@@ -160,6 +163,8 @@ export function nodeRoofline(b: GraphBuilder, x: NodeRooflineArgs) {
     // Power follows the FLOP the hardware executes (HFU), not the model's share of them.
     energy: x.tdp.mul(idle.add(dynamic.mul(hfu))).mul(latency),
     memoryFootprint: x.footprint,
+    // A model output (not only a result key) so that sweep spaces can constrain it directly.
+    memoryUtilization: x.footprint.div(x.capacity),
     feasible,
     effectiveBandwidth: bandwidth,
     traffic,
@@ -168,6 +173,11 @@ export function nodeRoofline(b: GraphBuilder, x: NodeRooflineArgs) {
     offloadSpillBytes: spill,
     overheadDominated: latencyOverhead.gt(latencyCompute.max(latencyMemory)),
   }
+}
+
+/** The framework layer tax of a training step, in forward passes (× 3: forward + backward). */
+export function trainingLayerTaxFactor(b: GraphBuilder): Expr {
+  return sourcedConstant(b, 'TRAINING_LAYER_TAX_FACTOR', TRAINING_LAYER_TAX_FACTOR, 'count', 'k_{tax}')
 }
 
 /** Inputs of the whole-model training footprint (the original's `training_memory` on one device). */
@@ -214,7 +224,14 @@ export function wholeModelTrainingFootprint(b: GraphBuilder, x: TrainingFootprin
     .add(grads.div(shard(2)))
     .add(optimizer.div(shard(1)))
     .add(activations)
-  const other = x.weightBytes.add(x.weightBytes).add(x.parameters.mul(b.constant(12, 'bytes')))
+  const adam = sourcedConstant(
+    b,
+    'OPTIMIZER_BYTES_PER_PARAM_ADAM',
+    OPTIMIZER_BYTES_PER_PARAM.adam,
+    'bytes',
+    'b_{adam}',
+  )
+  const other = x.weightBytes.add(x.weightBytes).add(x.parameters.mul(adam))
   return b.select(x.isTransformer.gt(0), transformer, other)
 }
 
@@ -301,7 +318,7 @@ const model = defineModel('single-node', (b) => {
     flashBandwidth: b.input('flashBandwidth', 'bytesPerSecond', { symbol: 'BW_{flash}' }),
     dispatchTax: b.input('dispatchTax', 'seconds', { symbol: 't_{dispatch}' }),
     layers,
-    layerTaxFactor: b.select(training.gt(0), b.constant(3), one),
+    layerTaxFactor: b.select(training.gt(0), trainingLayerTaxFactor(b), one),
     tdp: b.input('tdp', 'watts', { symbol: 'P_{TDP}' }),
     original: original.gt(0),
   })
@@ -486,11 +503,8 @@ function trace(
       ),
     )
   }
-  if (bound.headlinePeak === 1 && input.precision !== 'fp16' && input.precision !== 'bf16') {
-    lines.push(
-      `Precision ${input.precision} has no listed peak on ${chip.name}; using the headline FP16 peak.`,
-    )
-  }
+  const peakNote = headlinePeakNote(chip, input.precision, bound.headlinePeak === 1)
+  if (peakNote) lines.push(peakNote)
   lines.push(
     `${o.memoryBound === 1 ? 'Memory' : 'Compute'}-bound: compute ${secondsText(o.latencyCompute!)}, memory ${secondsText(o.latencyMemory!)}, overhead ${secondsText(o.latencyOverhead!)}.`,
   )
@@ -554,7 +568,7 @@ export const singleNode = defineGraphSolver({
       energy: o.energy,
       memoryFootprint: o.memoryFootprint,
       memoryCapacity: input.hardware.memory.capacity,
-      memoryUtilization: o.memoryFootprint / input.hardware.memory.capacity,
+      memoryUtilization: o.memoryUtilization,
       peakFlopsActual: o.peakFlopsActual,
       effectiveBandwidth: o.effectiveBandwidth,
       offloadSpillBytes: o.offloadSpillBytes,

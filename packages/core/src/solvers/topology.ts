@@ -33,6 +33,65 @@ export const DRAGONFLY_BISECTION_FRACTION = sourced(0.85, {
   verified: '2026-06-10',
 })
 
+const TOPOLOGY_MODEL_URL =
+  'https://github.com/harvard-edge/cs249r_book/blob/main/mlsysim/mlsysim/engine/solvers/distributed.py'
+
+const DALLY_TOWLES =
+  'Dally & Towles 2003, Principles and Practices of Interconnection Networks (Morgan Kaufmann), §3.3 bisection, §5 tori'
+
+/**
+ * β numerator of a ring and of a 3D torus in the default model, from the links a bisection
+ * cuts over a fat tree's N/2:
+ *   ring:  a cut meets a ring twice → 2 links, β = 2/(N/2) = 4/N;
+ *   torus: k×k×k (k = N^(1/3)) with wraparound; a plane cut meets each of the k² rings along
+ *          the cut dimension twice → 2k² = 2·N^(2/3) links, β = 2·N^(2/3)/(N/2) = 4·N^(−1/3).
+ */
+export const RING_TORUS_BISECTION_COEFFICIENT = sourced(4, {
+  kind: 'derived',
+  ref: DALLY_TOWLES,
+  verified: '2026-11-27',
+  notes:
+    'links cut ÷ N/2: a ring is cut at 2 links (4/N); a k-ary 3-cube with wraparound at 2k² = 2·N^(2/3) links (4·N^(−1/3))',
+})
+
+/** The original's ring β = 2/N and torus β = 2·N^(−1/3): one cut point, no wraparound (half the links). */
+export const ORIGINAL_RING_TORUS_BISECTION_COEFFICIENT = sourced(2, {
+  kind: 'convention',
+  ref: 'MLSys·im distributed.py TopologyModel (β: ring 2/N, torus_3d 2·N^(−1/3))',
+  url: TOPOLOGY_MODEL_URL,
+  verified: '2026-11-27',
+})
+
+/** Average hops of a fat tree: host → leaf → spine → leaf → host (2 up, 2 down). */
+export const FAT_TREE_AVERAGE_HOPS = sourced(4, {
+  kind: 'convention',
+  ref: 'MLSys·im distributed.py TopologyModel (average hops: fat_tree 4, a two-level leaf–spine path)',
+  url: TOPOLOGY_MODEL_URL,
+  verified: '2026-11-27',
+})
+
+/** Average hops of a dragonfly under minimal routing: local, global, local. */
+export const DRAGONFLY_AVERAGE_HOPS = sourced(3, {
+  kind: 'literature',
+  ref: 'Kim, Dally, Scott & Abts 2008, Technology-Driven, Highly-Scalable Dragonfly Topology: a minimal route is at most one local, one global and one local hop (MLSys·im TopologyModel: 3)',
+  url: 'https://doi.org/10.1109/ISCA.2008.19',
+  verified: '2026-11-27',
+})
+
+/**
+ * Mean shortest distance on a bidirectional ring of k nodes, in units of k: the distances to
+ * the k nodes (itself included) are min(d, k − d), d = 0 … k−1, which sum to k²/4 for even k,
+ * so the mean is k/4. A ring of N has N/4 hops on average; a k×k×k torus (k = N^(1/3)) adds
+ * three independent rings, 3·k/4 = 0.75·N^(1/3) — the original's figures, exact geometry.
+ */
+export const RING_MEAN_DISTANCE_FRACTION = sourced(0.25, {
+  kind: 'derived',
+  ref: DALLY_TOWLES,
+  verified: '2026-11-27',
+  notes:
+    'Σ_{d=0}^{k−1} min(d, k−d) = k²/4 for even k; ring N/4 hops, 3D torus 3 dimensions × N^(1/3)/4 = 0.75·N^(1/3) (MLSys·im TopologyModel)',
+})
+
 export const topologyInput = z.strictObject({
   fabric: fabricField(),
   topology: z.string({ error: `must be one of ${FABRIC_TOPOLOGIES.join(', ')}` }).default('fat_tree'),
@@ -59,6 +118,7 @@ const model = defineModel('topology', (b) => {
   const link = b.input('linkBandwidth', 'bytesPerSecond', { symbol: '\\beta_{link}' })
   const oversubscription = b.input('oversubscription', 'count', { symbol: 'r' })
   const one = b.constant(1)
+  // A non-blocking fat tree has N/2 links across its bisection: β is measured against it.
   const half = nodes.div(2)
   const cubeRoot = nodes.pow(1 / 3)
   const dragonfly = sourcedConstant(
@@ -68,6 +128,20 @@ const model = defineModel('topology', (b) => {
     'count',
     '\\beta_{df}',
   )
+  const cut = sourcedConstant(
+    b,
+    'RING_TORUS_BISECTION_COEFFICIENT',
+    RING_TORUS_BISECTION_COEFFICIENT,
+    'count',
+    'c_{cut}',
+  )
+  const cutOriginal = sourcedConstant(
+    b,
+    'ORIGINAL_RING_TORUS_BISECTION_COEFFICIENT',
+    ORIGINAL_RING_TORUS_BISECTION_COEFFICIENT,
+    'count',
+    'c_{cut,0}',
+  )
   const pick = (fatTree: Expr, dfly: Expr, torus: Expr, ring: Expr) =>
     b.select(code.eq(1), dfly, b.select(code.eq(2), torus, b.select(code.eq(3), ring, fatTree)))
   const fraction = b.let(
@@ -75,11 +149,20 @@ const model = defineModel('topology', (b) => {
     pick(
       one,
       dragonfly,
-      b.select(original, cubeRoot.pow(-1).mul(2), cubeRoot.pow(-1).mul(4).min(one)),
-      b.select(original, b.constant(2).div(nodes.max(1)), b.constant(4).div(nodes).min(one)),
+      b.select(original, cubeRoot.pow(-1).mul(cutOriginal), cubeRoot.pow(-1).mul(cut).min(one)),
+      b.select(original, cutOriginal.div(nodes.max(1)), cut.div(nodes).min(one)),
     ),
     { symbol: '\\beta' },
   )
+  // Mean ring distance k/4 per dimension: N/4 on a ring, 3 dimensions × N^(1/3)/4 on a 3D torus.
+  const ringDistance = sourcedConstant(
+    b,
+    'RING_MEAN_DISTANCE_FRACTION',
+    RING_MEAN_DISTANCE_FRACTION,
+    'count',
+    'f_{ring}',
+  )
+  const torusDimensions = 3
   return {
     bisectionFraction: fraction,
     effectiveBandwidth: link.mul(fraction).div(oversubscription),
@@ -88,7 +171,12 @@ const model = defineModel('topology', (b) => {
       linkBandwidth: link,
       oversubscription,
     }),
-    averageHops: pick(b.constant(4), b.constant(3), cubeRoot.mul(0.75), nodes.div(4)),
+    averageHops: pick(
+      sourcedConstant(b, 'FAT_TREE_AVERAGE_HOPS', FAT_TREE_AVERAGE_HOPS, 'count', 'h_{ft}'),
+      sourcedConstant(b, 'DRAGONFLY_AVERAGE_HOPS', DRAGONFLY_AVERAGE_HOPS, 'count', 'h_{df}'),
+      cubeRoot.mul(ringDistance.mul(torusDimensions)),
+      nodes.mul(ringDistance),
+    ),
   }
 })
 

@@ -334,7 +334,7 @@ const cloudSpace: SweepSpaceInput = {
     isTraining: [false, true],
     batchSize: { from: 1, to: 1024, factor: 2, scale: 'log' },
   },
-  derived: { memoryUtilization: 'memoryFootprint / capacity' },
+  // memoryUtilization is single-node's model output (footprint / capacity), no derived metric.
   constraints: ['feasible', 'memoryUtilization <= 0.9'],
   objectives: [
     { minimize: 'latency' },
@@ -435,6 +435,56 @@ describe('single-node over the real catalogs', () => {
         (p) => p.metrics.feasible === true && (p.metrics.memoryUtilization as number) <= 0.9,
       ),
     ).toBe(true)
+  })
+})
+
+describe('single-node memoryUtilization, a model output', () => {
+  // Llama-3.1-8B training at seqLen 2048 on an 80 GiB H100 (85.9 GB): 16 B/param of state is
+  // 128.5 GB before activations, over capacity at any batch; inference holds the 16.06 GB of
+  // fp16 weights, 16.06e9 / 85,899,345,920 = 0.187 of it, and 8.03 GB at int8 (0.093).
+  const space: SweepSpaceInput = {
+    solver: 'single-node',
+    fixed: { workload: 'Llama3_8B', hardware: 'H100' },
+    axes: {
+      precision: ['fp16', 'int8'],
+      isTraining: [false, true],
+      batchSize: { from: 1, to: 64, factor: 2, scale: 'log' },
+    },
+    constraints: ['memoryUtilization <= 0.9'],
+    objectives: [{ maximize: 'memoryUtilization' }],
+    keep: { topK: 28 },
+  }
+
+  it('is constrained like any output, and equals solve()’s memoryFootprint / capacity', () => {
+    const plan = planSweep(space)
+    expect(plan.metrics.get('memoryUtilization')!.source.kind).toBe('output')
+    const result = sweepSync(plan)
+    expect(result.counts.points).toBe(28)
+    // Only the 14 inference points fit under 90%; every training point is over capacity.
+    expect(result.counts.feasible).toBe(14)
+    const kept = result.topK[0]!.points
+    expect(kept).toHaveLength(14)
+    for (const point of kept) {
+      const expected = solve('single-node', {
+        workload: 'Llama3_8B',
+        hardware: 'H100',
+        precision: point.coordinates.precision as 'fp16',
+        isTraining: point.coordinates.isTraining === 'true',
+        batchSize: point.coordinates.batchSize as number,
+      })
+      expect(point.coordinates.isTraining).toBe('false')
+      expect(point.metrics.memoryUtilization).toBe(expected.memoryUtilization)
+      expect(expected.memoryUtilization).toBe(expected.memoryFootprint / expected.memoryCapacity)
+    }
+    // fp16 weights: 16.06e9 B / 80 GiB.
+    expect(kept[0]!.metrics.memoryUtilization).toBe(16.06e9 / (80 * 2 ** 30))
+    expect(sweepSync(plan)).toEqual(referenceResult(plan))
+  })
+
+  it('is a model output, so a derived metric may not take its name', () => {
+    expect(() =>
+      planSweep({ ...space, derived: { memoryUtilization: 'memoryFootprint / capacity' } }),
+    ).toThrow("derived.memoryUtilization: 'memoryUtilization' is already a model output of single-node")
   })
 })
 
