@@ -17,7 +17,6 @@ export function standardSpaces(scale = 1): Record<string, SweepSpaceInput> {
         precision: ['fp32', 'bf16', 'fp16', 'fp8', 'int8'],
         batchSize: { from: 1, to: n(1024), step: 1 },
       },
-      derived: { memoryUtilization: 'memoryFootprint / capacity' },
       constraints: ['feasible', 'memoryUtilization <= 0.9'],
       objectives: [{ minimize: 'latency' }, { maximize: 'throughput' }],
       keep: { topK: 10, pareto: true, histograms: [{ of: 'hardware' }] },
