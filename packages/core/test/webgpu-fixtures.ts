@@ -24,6 +24,7 @@ export type SolverKind = 'single-node' | 'serving' | 'distributed'
 export const SOLVER_KINDS: readonly SolverKind[] = ['single-node', 'serving', 'distributed']
 
 type Random = () => number
+type HeatmapInput = NonNullable<NonNullable<SweepSpaceInput['keep']>['heatmaps']>[number]
 
 const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!
 function some<T>(random: Random, list: readonly T[], min: number, max: number): T[] {
@@ -51,9 +52,17 @@ function keep(random: Random, objectives: readonly string[]) {
 /**
  * A random space of one solver with at most about `maxPoints` points: catalog, precision and
  * boolean axes (categorical), integer and continuous ranges (numeric), constraints whose
- * thresholds fall among the values the space produces, 2–3 objectives.
+ * thresholds fall among the values the space produces, 2–3 objectives. With `heatmapMetrics`,
+ * two more heatmaps keep the min/max/mean of a metric per cell (one over two axes, one with a
+ * side binned over a metric); the random draws, hence the rest of the space, stay the same.
  */
-export function randomSpace(kind: SolverKind, random: Random, maxPoints = 20_000): SweepSpaceInput {
+export function randomSpace(
+  kind: SolverKind,
+  random: Random,
+  maxPoints = 20_000,
+  heatmapMetrics = false,
+): SweepSpaceInput {
+  const metricHeatmaps = (list: HeatmapInput[]): HeatmapInput[] => (heatmapMetrics ? list : [])
   if (kind === 'single-node') {
     const hardware = some(random, DATACENTER, 2, 4)
     const precision = some(random, PRECISIONS, 1, 3)
@@ -92,7 +101,17 @@ export function randomSpace(kind: SolverKind, random: Random, maxPoints = 20_000
           { of: 'mfu', bins: pick(random, [8, 10, 20]), range: [0, 1] },
           { of: 'latency', bins: 24, range: ['10 us', '100 s'], scale: 'log', where: 'all' },
         ],
-        heatmaps: [{ x: 'batchSize', y: 'precision' }],
+        heatmaps: [
+          { x: 'batchSize', y: 'precision' },
+          ...metricHeatmaps([
+            { x: 'batchSize', y: 'precision', metric: 'energy / batchSize' },
+            {
+              x: 'hardware',
+              y: { of: 'latency', bins: 8, range: ['100 us', '100 s'], scale: 'log' },
+              metric: 'mfu',
+            },
+          ]),
+        ],
       },
     }
   }
@@ -127,7 +146,17 @@ export function randomSpace(kind: SolverKind, random: Random, maxPoints = 20_000
           { of: 'ttft', bins: 16, range: ['1 ms', '100 s'], scale: 'log' },
           { of: 'memoryUtilization', bins: 10, range: [0, 1], where: 'all' },
         ],
-        heatmaps: [{ x: 'hardware', y: 'precision' }],
+        heatmaps: [
+          { x: 'hardware', y: 'precision' },
+          ...metricHeatmaps([
+            { x: 'hardware', y: 'precision', metric: 'ttft' },
+            {
+              x: { of: 'memoryUtilization', bins: 5, range: [0, 1] },
+              y: 'batchSize',
+              metric: 'tokensPerSecond',
+            },
+          ]),
+        ],
       },
     }
   }
@@ -165,16 +194,36 @@ export function randomSpace(kind: SolverKind, random: Random, maxPoints = 20_000
         { of: 'stepTime', bins: 20, range: ['1 ms', '1000 s'], scale: 'log' },
         { of: 'bubbleFraction', bins: 10, range: [0, 1], where: 'all' },
       ],
-      heatmaps: [{ x: 'tpSize', y: 'ppSize' }],
+      heatmaps: [
+        { x: 'tpSize', y: 'ppSize' },
+        ...metricHeatmaps([
+          { x: 'tpSize', y: 'ppSize', metric: 'mfu' },
+          { x: 'fleet', y: { of: 'bubbleFraction', bins: 5, range: [0, 1] }, metric: 'stepTime' },
+        ]),
+      ],
     },
   }
+}
+
+/** Cells of a result's metric heatmaps with a value (a min, max and mean to compare). */
+export function metricCells(result: SweepResult): number {
+  return result.heatmaps
+    .filter((h) => h.metric !== undefined)
+    .reduce((n, h) => n + h.mean!.flat().filter((v) => v !== null).length, 0)
 }
 
 /** Differences between a WebGPU result and the CPU's (empty when they agree exactly). */
 export function resultDifferences(gpu: SweepResult, cpu: SweepResult): string[] {
   const out: string[] = []
+  // Non-finite numbers and −0 spelled out (JSON would write null and 0).
   const json = (v: unknown) =>
-    JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x))
+    JSON.stringify(v, (_k, x) =>
+      typeof x === 'number' && (!Number.isFinite(x) || Object.is(x, -0))
+        ? Object.is(x, -0)
+          ? '-0'
+          : String(x)
+        : x,
+    )
   if (json(gpu.counts) !== json(cpu.counts)) out.push(`counts ${json(gpu.counts)} ≠ ${json(cpu.counts)}`)
   gpu.topK.forEach((t, j) => {
     const a = t.points.map((p) => p.index)
@@ -193,7 +242,12 @@ export function resultDifferences(gpu: SweepResult, cpu: SweepResult): string[] 
       out.push(`histogram ${i}: ${json(h)} ≠ ${json(cpu.histograms[i])}`)
   })
   gpu.heatmaps.forEach((h, i) => {
-    if (json(h) !== json(cpu.heatmaps[i])) out.push(`heatmap ${i} differs`)
+    const c = cpu.heatmaps[i]!
+    const stats = (['count', 'min', 'max', 'mean', 'outside'] as const).filter(
+      (k) => json(h[k]) !== json(c[k]),
+    )
+    if (stats.length > 0 || json(h) !== json(c))
+      out.push(`heatmap ${i}${h.metric ? ` (${h.metric})` : ''} differs: ${stats.join(', ') || 'bins'}`)
   })
   if (json(gpu.reduction) !== json(cpu.reduction) && out.length === 0) out.push('reductions differ')
   return out

@@ -408,7 +408,9 @@ function innermostBody(plan: SweepPlan, indent: string, read: (name: string) => 
     if (h.metric) {
       L.push(`${i3}  const $v = ${emitMetricJs(h.metric.expr, read)};`)
       L.push(
-        `${i3}  if ($v - $v === 0) { $gf${j}[$cell]++; if ($v < $gl${j}[$cell]) $gl${j}[$cell] = $v; if ($v > $gh${j}[$cell]) $gh${j}[$cell] = $v; $gs${j}.add($cell, $v); }`,
+        // Ties of ±0 go to −0 for the min and +0 for the max (as Math.min/Math.max merge
+        // partials), so a cell's min and max do not depend on the order or grouping of points.
+        `${i3}  if ($v - $v === 0) { $gf${j}[$cell]++; const $l = $gl${j}[$cell], $h = $gh${j}[$cell]; if ($v < $l || ($v === $l && 1 / $v < 0)) $gl${j}[$cell] = $v; if ($v > $h || ($v === $h && 1 / $v > 0)) $gh${j}[$cell] = $v; $gs${j}.add($cell, $v); }`,
       )
     }
     L.push(`${i3}} else $go${j}++;`)

@@ -59,8 +59,12 @@ function percent(part: number, whole: number): string {
 
 /** A summary of a session's refinement, as the notice at its end says it. */
 export function describeRefineStats(adapter: string, stats: RefineStats): string {
+  const heatmapPoints =
+    stats.heatmapPoints > 0
+      ? `, and ${stats.heatmapPoints.toLocaleString('en-US')} (${percent(stats.heatmapPoints, stats.points)}) were feasible points in the cells of metric heatmaps (their exact min/max/mean need f64 values)`
+      : ''
   const parts = [
-    `webgpu (${adapter}): ${stats.points.toLocaleString('en-US')} points on the device; ${stats.unsure.toLocaleString('en-US')} (${percent(stats.unsure, stats.points)}) lay within f32 rounding of a constraint boundary, bin edge or rounding step and ${stats.candidates.toLocaleString('en-US')} were top-k/Pareto candidates — all of those were evaluated in f64 on the CPU`,
+    `webgpu (${adapter}): ${stats.points.toLocaleString('en-US')} points on the device; ${stats.unsure.toLocaleString('en-US')} (${percent(stats.unsure, stats.points)}) lay within f32 rounding of a constraint boundary, bin edge or rounding step and ${stats.candidates.toLocaleString('en-US')} were top-k/Pareto candidates${heatmapPoints} — all of those were evaluated in f64 on the CPU`,
   ]
   if (stats.cpuChunks > 0)
     parts.push(

@@ -19,6 +19,14 @@
  * 4. `collect` — rows whose lower bound is ≤ U for some objective, or that are not surely
  *    dominated, go to the **candidate list**.
  *
+ * Heatmaps with a `metric` keep, per cell, the min, max and the *exact* sum of the metric's f64
+ * values. WGSL has no f64, and an exact sum needs every point's f64 value (an f32 interval
+ * cannot say how the f64 values round), so the device decides which points count — it counts
+ * them per cell, exactly, as for any heatmap — and `evaluate` puts every sure feasible row
+ * inside such a heatmap's bins on the candidate list (flag bit 4, counted in the head's word 3;
+ * `collect` does not add them again). The CPU evaluates those in f64, and their finite count,
+ * min, max and sum per cell come from the CPU kernel's own reduction.
+ *
  * The CPU then evaluates the unsure rows and the candidates in f64 with the CPU kernel and
  * merges with the engine's exact reductions (refine.ts). Any point of the exact top-k has an
  * f64 key ≤ the k-th smallest upper bound, hence a lower bound ≤ U: the candidates are a
@@ -58,6 +66,8 @@ export interface GpuHeadLayout {
   readonly feasible: 0
   readonly unsure: 1
   readonly candidates: 2
+  /** Of the candidates, the rows in a metric heatmap's cells (all of them are evaluated in f64). */
+  readonly heatmapRows: 3
   /** Per histogram: bins counts, then under, over, nan. */
   readonly histograms: readonly number[]
   /** Per heatmap: cells counts, then outside. */
@@ -128,12 +138,6 @@ function binningExpressions(b: PlanBinning) {
 
 /** Builds the kernel for a plan; throws GpuKernelUnsupportedError for what it cannot run. */
 export function compileGpuKernel(plan: SweepPlan): GpuKernelSpec {
-  for (const h of plan.keep.heatmaps) {
-    if (h.metric)
-      throw new GpuKernelUnsupportedError(
-        `heatmap metrics (min/max/mean of '${h.metric.source}' per cell) are computed by the CPU backend only`,
-      )
-  }
   const model = plan.model
   const categorical = plan.axes.slice(0, plan.categoricalCount)
   const numeric = plan.axes.slice(plan.categoricalCount)
@@ -441,9 +445,18 @@ export function compileGpuKernel(plan: SweepPlan): GpuKernelSpec {
     if (c.type === 'boolean') L.push(`  unsure = unsure || tc${i}.y;`)
   })
   L.push('  if (unsure) { pushUnsure(row); return; }')
+  // Row flags: 1 valid and sure, 2 feasible, 4 on the candidate list for a metric heatmap.
   L.push('  rows[base] = select(1u, 3u, feasible);')
   L.push('  if (feasible) {')
   L.push('    atomicAdd(&acc[0], 1u);')
+  const metricCells = plan.keep.heatmaps.flatMap((h, i) => (h.metric ? [`(gx${i} >= 0 && gy${i} >= 0)`] : []))
+  if (metricCells.length > 0) {
+    L.push(`    if (${metricCells.join(' || ')}) {`)
+    L.push('      rows[base] = 7u;')
+    L.push('      atomicAdd(&acc[3], 1u);')
+    L.push('      pushCandidate(row);')
+    L.push('    }')
+  }
   ranked.forEach((_, r) => {
     L.push(`    let lo${r} = ordf(o${r}.x - widen(o${r}));`)
     L.push(`    let hi${r} = ordf(o${r}.x + widen(o${r}));`)
@@ -544,7 +557,7 @@ export function compileGpuKernel(plan: SweepPlan): GpuKernelSpec {
     L.push('  let row = rowOf(gid, nwg);')
     L.push('  if (row >= P.rowCount) { return; }')
     L.push('  let base = row * ROW_WORDS;')
-    L.push('  if (rows[base] != 3u) { return; }')
+    L.push('  if ((rows[base] & 3u) != 3u) { return; }')
     ranked.forEach((_, r) => {
       const o = objectiveState + 4 * r
       L.push(`  let hi${r} = rows[base + ${u(2 + 2 * r)}];`)
@@ -590,7 +603,7 @@ export function compileGpuKernel(plan: SweepPlan): GpuKernelSpec {
     L.push('  let row = rowOf(gid, nwg);')
     L.push('  if (row >= P.rowCount) { return; }')
     L.push('  let base = row * ROW_WORDS;')
-    L.push('  if (rows[base] != 3u) { return; }')
+    L.push('  if ((rows[base] & 3u) != 3u) { return; }')
     const hi = (dim: number) => `rows[base + ${u(2 + 2 * pareto[dim]!)}]`
     if (paretoDimensions === 2) {
       L.push(`  let cell = cellOf(${hi(0)}, 0u);`)
@@ -643,7 +656,7 @@ export function compileGpuKernel(plan: SweepPlan): GpuKernelSpec {
     L.push('  let row = rowOf(gid, nwg);')
     L.push('  if (row >= P.rowCount) { return; }')
     L.push('  let base = row * ROW_WORDS;')
-    L.push('  if (rows[base] != 3u) { return; }')
+    L.push('  if (rows[base] != 3u) { return; } // not feasible, or a candidate already (flag 4)')
     L.push('  var candidate = false;')
     if (topK > 0) {
       ranked.forEach((_, r) => {
@@ -679,7 +692,7 @@ export function compileGpuKernel(plan: SweepPlan): GpuKernelSpec {
     fingerprint: plan.fingerprint,
     passes,
     rowWords,
-    head: { words: headWords, feasible: 0, unsure: 1, candidates: 2, histograms, heatmaps },
+    head: { words: headWords, feasible: 0, unsure: 1, candidates: 2, heatmapRows: 3, histograms, heatmaps },
     accumulatorWords,
     axes: A,
     radices: plan.axes.map((a) => a.size),

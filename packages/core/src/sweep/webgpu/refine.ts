@@ -3,6 +3,8 @@
  * exact partial reduction. Unsure rows are evaluated in f64 by the CPU kernel (every reduction
  * of theirs comes from there); top-k and Pareto candidates are re-evaluated in f64 and reduced
  * with the engine's exact top-k and front; counts and bins of sure rows come from the device.
+ * The feasible rows in a metric heatmap's cells are candidates too: their f64 values give each
+ * cell's finite count, min, max and exact sum (the device gives the cell's count).
  * The result is the CPU backend's, bit for bit, for everything but a full table's metric
  * columns (f32 values within their error bounds).
  */
@@ -36,8 +38,10 @@ export interface RefineStats {
   points: number
   /** Points within f32 rounding of a constraint boundary, bin edge or rounding step (evaluated in f64). */
   unsure: number
-  /** Top-k and Pareto candidates re-evaluated in f64. */
+  /** Top-k and Pareto candidates re-evaluated in f64 (besides the heatmap points). */
   candidates: number
+  /** Feasible points in the cells of metric heatmaps, evaluated in f64 for the per-cell min/max/mean. */
+  heatmapPoints: number
   /** Chunks whose lists overflowed and that the CPU kernel evaluated whole. */
   cpuChunks: number
   /** Candidates the device called surely feasible that f64 found infeasible: 0 unless an error bound failed. */
@@ -45,7 +49,7 @@ export interface RefineStats {
 }
 
 export function emptyRefineStats(): RefineStats {
-  return { points: 0, unsure: 0, candidates: 0, cpuChunks: 0, boundViolations: 0 }
+  return { points: 0, unsure: 0, candidates: 0, heatmapPoints: 0, cpuChunks: 0, boundViolations: 0 }
 }
 
 /** Valid points of [start, end): the points of combinations the solver accepted. */
@@ -116,7 +120,7 @@ export function createRefiner(
         out++
         u++
       } else {
-        const flags = rows[r * stride]!
+        const flags = rows[r * stride]! & 3
         if ((flags & 1) === 1 && (table.where === 'all' || flags === 3)) {
           index[out] = start + r
           meets[out] = flags === 3 ? 1 : 0
@@ -163,8 +167,10 @@ export function createRefiner(
       }
       const unsure = Uint32Array.from(output.unsure).sort()
       const candidates = Uint32Array.from(output.candidates).sort()
+      const heatmapPoints = output.head[spec.head.heatmapRows]!
       stats.unsure += unsure.length
-      stats.candidates += candidates.length
+      stats.candidates += candidates.length - heatmapPoints
+      stats.heatmapPoints += heatmapPoints
 
       const unsureState = createChunkState(layout, unsure.length)
       evaluateRows(chunk, unsureState, start, unsure)
@@ -192,12 +198,15 @@ export function createRefiner(
       const heatmaps: HeatmapPartial[] = plan.keep.heatmaps.map((h, i) => {
         const at = spec.head.heatmaps[i]!
         const cells = h.x.bins * h.y.bins
+        // Counts of sure rows from the device; with a metric, the values of the sure feasible
+        // rows in its cells from their f64 evaluation (all of them are candidates).
+        const values = h.metric ? candidatePart.heatmaps[i]! : undefined
         const devicePart: HeatmapPartial = {
           count: Array.from({ length: cells }, (_, c) => head[at + c]!),
-          finite: new Array<number>(cells).fill(0),
-          min: new Array<number>(cells).fill(Number.POSITIVE_INFINITY),
-          max: new Array<number>(cells).fill(Number.NEGATIVE_INFINITY),
-          sum: Array.from({ length: cells }, () => []),
+          finite: values ? values.finite : new Array<number>(cells).fill(0),
+          min: values ? values.min : new Array<number>(cells).fill(Number.POSITIVE_INFINITY),
+          max: values ? values.max : new Array<number>(cells).fill(Number.NEGATIVE_INFINITY),
+          sum: values ? values.sum : Array.from({ length: cells }, () => []),
           outside: head[at + cells]!,
         }
         return mergeHeatmap(devicePart, cpuPart.heatmaps[i]!)

@@ -5,8 +5,9 @@ import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registerSweepTestSolver } from '../../../test/sweep-fixtures.js'
+import { referenceResult, registerSweepTestSolver } from '../../../test/sweep-fixtures.js'
 import {
+  metricCells,
   randomSpace,
   resultDifferences,
   SOLVER_KINDS,
@@ -115,17 +116,38 @@ describe('the kernel (no device needed)', () => {
     expect(boundedConstant(0.1)).toBe(`vec2<f32>(0.1, ${(0.1 * 2 ** -24).toExponential()})`)
   })
 
-  it('compiles the standard solvers and refuses heatmap metrics (the CPU computes those)', () => {
+  it('compiles the standard solvers, with heatmap metrics too', () => {
     for (const kind of SOLVER_KINDS) {
-      const spec = compileGpuKernel(planSweep(randomSpace(kind, seededRandom(1))))
-      expect(spec.source).toContain('fn evaluate(')
-      expect(spec.passes[0]!.entryPoint).toBe('evaluate')
+      for (const heatmapMetrics of [false, true]) {
+        const spec = compileGpuKernel(planSweep(randomSpace(kind, seededRandom(1), 20_000, heatmapMetrics)))
+        expect(spec.source).toContain('fn evaluate(')
+        expect(spec.passes[0]!.entryPoint).toBe('evaluate')
+        // Rows in a metric heatmap's cells are flagged (7) and listed for their f64 values.
+        expect(spec.source.includes('rows[base] = 7u;')).toBe(heatmapMetrics)
+        expect(spec.head.heatmapRows).toBe(3)
+      }
     }
-    expect(() =>
-      compileGpuKernel(
-        planSweep({ ...mechanics, keep: { heatmaps: [{ x: 'mode', y: 'flag', metric: 'time' }] } }),
-      ),
-    ).toThrow(/heatmap metrics .* CPU backend only/)
+  })
+
+  it('lists the sure feasible rows in the bins of any metric heatmap, once', () => {
+    const spec = compileGpuKernel(
+      planSweep({
+        ...mechanics,
+        keep: {
+          topK: 3,
+          heatmaps: [
+            { x: 'mode', y: 'flag' },
+            { x: 'mode', y: { of: 'time', bins: 4, range: ['100 ms', '10 s'] }, metric: 'y' },
+            { x: 'n', y: 'flag', metric: 'sum' },
+          ],
+        },
+      }),
+    )
+    // Heatmap 0 has no metric: its cells do not make a row a candidate.
+    expect(spec.source).toContain('if ((gx1 >= 0 && gy1 >= 0) || (gx2 >= 0 && gy2 >= 0)) {')
+    // collect skips them (they are on the list already); the radix select still counts them.
+    expect(spec.source).toContain('if (rows[base] != 3u) { return; } // not feasible, or a candidate already')
+    expect(spec.source).toContain('if ((rows[base] & 3u) != 3u) { return; }')
   })
 
   it('tells software adapters from GPUs by the adapter’s info', () => {
@@ -214,6 +236,130 @@ describe('WebGPU (lavapipe, child process) gives the CPU backend’s results', (
     // Unsure points go to the CPU; by design they are the few near a boundary or a rounding step.
     expect(totals.unsure).toBeLessThan(0.25 * totals.points)
   })
+})
+
+describe('WebGPU heatmap metrics (min/max/mean per cell) equal the CPU backend’s', () => {
+  // Random spaces with two metric heatmaps each (axes × axes, axis × metric bins): the device
+  // counts the cells, the feasible points in them are evaluated in f64 for min, max and the
+  // exact sum, so means agree to the last bit (and the reductions' expansions exactly).
+  const totals = { spaces: 0, points: 0, feasible: 0, heatmapPoints: 0, cells: 0 }
+  const cases = SOLVER_KINDS.flatMap((kind) => [1, 2].map((seed) => [kind, seed] as const))
+  it.each(cases)(
+    '%s, random space %i with metric heatmaps',
+    async (kind, seed) => {
+      const plan = planSweep(randomSpace(kind, seededRandom(31 * seed + kind.length), 20_000, true))
+      const cpu = await sweep(plan, { backend: 'cpu' })
+      const { result, notices } = await runGpu(plan)
+      expect(resultDifferences(result, cpu)).toEqual([])
+      expect(result.reduction).toEqual(cpu.reduction)
+      if (!available) {
+        expect(notices[0]).toMatch(/the webgpu backend cannot run here/)
+        return
+      }
+      expect(notices.filter((n) => /failed|cannot run|WARNING/.test(n))).toEqual([])
+      const stats =
+        /([\d,]+) points on the device;.* and ([\d,]+) \([^)]*\) were feasible points in the cells of metric heatmaps/.exec(
+          notices.at(-1)!,
+        )
+      totals.spaces++
+      totals.points += plan.total
+      totals.feasible += cpu.counts.feasible
+      totals.heatmapPoints += stats ? Number(stats[2]!.replaceAll(',', '')) : 0
+      totals.cells += metricCells(cpu)
+    },
+    120_000,
+  )
+
+  it('compared real cells, and the device listed only feasible points', () => {
+    if (!available) return
+    console.info(`webgpu heatmap metrics (Node, lavapipe): ${JSON.stringify(totals)}`)
+    expect(totals.spaces).toBe(cases.length)
+    expect(totals.cells).toBeGreaterThan(20)
+    // Every listed point is a sure feasible one; the rest of the feasible ones were unsure (CPU).
+    expect(totals.heatmapPoints).toBeGreaterThan(0)
+    expect(totals.heatmapPoints).toBeLessThanOrEqual(totals.feasible)
+  })
+
+  // The synthetic solver: ratio = x / k is ±∞ for k = 0 (and NaN at x = 0), so cells mix finite
+  // and non-finite values (finite counts differ from counts); (n − 4) · 0 is −0 for n < 4 and +0
+  // otherwise, so min must be −0 and max +0 whichever chunk saw which first. Every heatmap has a
+  // side binned over a metric, so some feasible points lie outside all cells: the best y
+  // (x = −3, 'zero', y = −3, time ≥ 2.25 s) is a top-k candidate of its own.
+  const metricSpace: SweepSpaceInput = {
+    ...mechanics,
+    keep: {
+      topK: 4,
+      pareto: ['y', 'time'],
+      heatmaps: [
+        { x: 'mode', y: { of: 'y', bins: 4, range: [-2, 3] }, metric: 'time' },
+        { x: 'n', y: { of: 'time', bins: 5, range: ['100 ms', '2 s'], scale: 'log' }, metric: 'ratio' },
+        { x: 'mode', y: 'n' },
+        { x: { of: 'x', bins: 2, range: [-1, 1] }, y: 'flag', metric: '(n - 4) * 0' },
+      ],
+    },
+  }
+
+  it('the CPU backend, the reference: ±0 min and max do not depend on chunking', async () => {
+    const plan = planSweep({ ...metricSpace, keep: { heatmaps: [metricSpace.keep!.heatmaps![3]!] } })
+    for (const chunkSize of [7, 1000, 1 << 20]) {
+      const { min, max } = (await sweep(plan, { backend: 'cpu', chunkSize })).heatmaps[0]!
+      // Cells: x in [−1, 0) or [0, 1], flag false/true; each has n = 0 … 9.
+      expect(min!.flat().map((v) => Object.is(v, -0))).toEqual([true, true, true, true])
+      expect(max!.flat().map((v) => Object.is(v, 0))).toEqual([true, true, true, true])
+    }
+  })
+
+  it('non-finite values, ±0 and metric-binned sides, over several chunks', async () => {
+    const plan = planSweep(metricSpace)
+    const cpu = await sweep(plan, { backend: 'cpu' })
+    // 154,240 points in device chunks of 40,000 rows: 4 chunks merged.
+    registerSweepBackend(createWebGpuBackend({ maxRows: 40_000 }))
+    try {
+      const { result, notices } = await runGpu(plan)
+      expect(resultDifferences(result, cpu)).toEqual([])
+      expect(result.reduction).toEqual(cpu.reduction)
+      const ratio = cpu.heatmaps[1]!
+      // Some cells hold feasible points whose ratio is not finite: their counts exceed the finite ones.
+      const finite = cpu.reduction.heatmaps[1]!.finite
+      expect(cpu.reduction.heatmaps[1]!.count.some((n, c) => n > finite[c]!)).toBe(true)
+      expect(ratio.mean!.flat().filter((v) => v !== null).length).toBeGreaterThan(10)
+      const zeros = cpu.heatmaps[3]!
+      for (const row of zeros.min!) for (const v of row) expect(Object.is(v, -0)).toBe(true)
+      for (const row of zeros.max!) for (const v of row) expect(Object.is(v, 0)).toBe(true)
+      if (!available) return
+      expect(notices.at(-1)).toMatch(/154,240 points on the device/)
+      expect(notices.at(-1)).toMatch(
+        /[1-9][\d,]* were top-k\/Pareto candidates, and [1-9][\d,]* \([^)]*\) were feasible points in the cells of metric heatmaps/,
+      )
+      expect(notices.filter((n) => /WARNING/.test(n))).toEqual([])
+    } finally {
+      registerSweepBackend(webgpuBackend)
+    }
+  }, 120_000)
+
+  it('agrees with the brute-force reference too, with 2-D dispatch and overflowing lists', async () => {
+    // 4 · 2 · 25 · 10 · 3 = 6,000 points; chunks of 700 rows, lists of 400 entries: chunks with
+    // more listed points run whole on the CPU, the others through the device.
+    const plan = planSweep({
+      ...metricSpace,
+      axes: { ...mechanics.axes, x: { from: -3, to: 3, count: 25 }, t: { from: 0.25, to: 2, count: 3 } },
+    })
+    registerSweepBackend(
+      createWebGpuBackend({ maxRows: 700, maxWorkgroupsPerDimension: 3, listCapacity: 400 }),
+    )
+    try {
+      const { result, notices } = await runGpu(plan)
+      const reference = referenceResult(plan)
+      expect(resultDifferences(result, reference)).toEqual([])
+      expect(result.reduction).toEqual(reference.reduction)
+      if (!available) return
+      expect(notices.at(-1)).toMatch(/6,000 points on the device/)
+      expect(notices.at(-1)).toMatch(/chunk\(s\) had more such points than the lists hold/)
+      expect(notices.at(-1)).toMatch(/were feasible points in the cells of metric heatmaps/)
+    } finally {
+      registerSweepBackend(webgpuBackend)
+    }
+  }, 120_000)
 })
 
 describe('WebGPU sweep mechanics', () => {
