@@ -126,6 +126,15 @@ function groupThousands(integer: string): string {
   return integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 }
 
+/** "16.10" → "16.1", "80.0" → "80", "568" → "568" (a fixed-notation number). */
+function trimZeros(text: string): string {
+  if (!text.includes('.')) return text
+  let end = text.length
+  while (text.charCodeAt(end - 1) === 48 /* 0 */) end--
+  if (text.charCodeAt(end - 1) === 46 /* . */) end--
+  return text.slice(0, end)
+}
+
 /** A number with `digits` significant digits, no exponent for ordinary magnitudes, no trailing zeros. */
 export function formatNumber(value: number, digits = 3): string {
   if (value === 0 || !Number.isFinite(value)) return String(value)
@@ -133,26 +142,46 @@ export function formatNumber(value: number, digits = 3): string {
   if (magnitude >= 10 ** digits && magnitude < 1e21) return String(Math.round(value))
   if (magnitude < 1e-6) return value.toPrecision(digits).replace(/\.?0+e/, 'e')
   const text = value.toPrecision(digits)
-  return text.includes('e') ? String(Number(text)) : text.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')
+  return text.includes('e') ? String(Number(text)) : trimZeros(text)
 }
 
-function pickRung(rungs: Rung[], value: number, digits: number): { rung: Rung; scaled: number } {
+/** Index of the rung in the stored unit (size 1, or the first above it), per ladder. */
+const storedRungs = new WeakMap<Rung[], number>()
+
+function storedRung(rungs: Rung[]): number {
+  let index = storedRungs.get(rungs)
+  if (index === undefined) {
+    index = Math.max(
+      0,
+      rungs.findIndex((r) => r.size >= 1),
+    )
+    storedRungs.set(rungs, index)
+  }
+  return index
+}
+
+/** The rung a value reads in, and the value's digits there (signed). */
+function pickRung(rungs: Rung[], value: number, digits: number): { rung: Rung; text: string } {
   const magnitude = Math.abs(value)
   // Zero, NaN and ±Infinity read in the stored unit ("0 W", "NaN W", "Infinity s"), not at the
   // smallest or largest rung.
-  const stored = Math.max(
-    0,
-    rungs.findIndex((r) => r.size >= 1),
-  )
-  if (!Number.isFinite(value)) return { rung: rungs[stored]!, scaled: value }
-  let index = magnitude === 0 ? stored : 0
-  if (magnitude > 0)
-    for (let i = 0; i < rungs.length; i++) if (magnitude >= rungs[i]!.size * (rungs[i]!.lead ?? 1)) index = i
+  if (!Number.isFinite(value) || magnitude === 0) {
+    const rung = rungs[storedRung(rungs)]!
+    return { rung, text: formatNumber(value / rung.size, digits) }
+  }
+  let index = 0
+  for (let i = 0; i < rungs.length; i++) {
+    const rung = rungs[i]!
+    if (magnitude >= rung.size * (rung.lead ?? 1)) index = i
+  }
+  let text = formatNumber(value / rungs[index]!.size, digits)
   // 999.96 GB rounds to 1000 GB: move up a rung when rounding reaches it.
-  const rounded = Number(formatNumber(magnitude / rungs[index]!.size, digits)) * rungs[index]!.size
-  if (index + 1 < rungs.length && rounded >= rungs[index + 1]!.size) index++
-  const rung = rungs[index]!
-  return { rung, scaled: value / rung.size }
+  const next = rungs[index + 1]
+  if (next !== undefined && Math.abs(Number(text)) * rungs[index]!.size >= next.size) {
+    index++
+    text = formatNumber(value / next.size, digits)
+  }
+  return { rung: rungs[index]!, text }
 }
 
 function checkDimension(dimension: DimensionName): void {
@@ -176,14 +205,14 @@ export function format(value: number, dimension: DimensionName, options: FormatO
   }
   if (options.unit !== undefined) return formatInUnit(value, dimension, options.unit, digits)
   const rungs = (options.binary && BINARY_LADDERS[dimension]) || DECIMAL_LADDERS[dimension]
-  const { rung, scaled } = pickRung(rungs, value, digits)
+  const { rung, text } = pickRung(rungs, value, digits)
   if (dimension === 'dollars') {
     // Money reads best with grouped thousands: "$30,000", "$7,077", "-$12.5".
-    const [integer, fraction] = formatNumber(Math.abs(scaled), digits).split('.')
+    const [integer, fraction] = (value < 0 ? text.slice(1) : text).split('.')
     const grouped = `${groupThousands(integer!)}${fraction === undefined ? '' : `.${fraction}`}`
     return `${value < 0 ? '-' : ''}${rung.render(grouped)}`
   }
-  return rung.render(formatNumber(scaled, digits))
+  return rung.render(text)
 }
 
 function formatInUnit(value: number, dimension: DimensionName, unit: string, digits: number): string {

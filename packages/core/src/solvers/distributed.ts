@@ -576,7 +576,6 @@ function nodeResult(
   original: boolean,
 ): DistributedNodeResult {
   const chip = input.fleet.node.accelerator
-  let lines: string[] | undefined
   const feasible = o.nodeFeasible === 1
   const memoryBound = o.nodeMemoryBound === 1
   const law = ironLaw(
@@ -613,15 +612,7 @@ function nodeResult(
     ironLaw: law,
     feasible,
     bindingConstraint: !feasible ? 'memory capacity' : memoryBound ? 'memory bandwidth' : 'compute',
-    // Written when first read (see single-node).
-    get constraintTrace() {
-      lines ??= nodeTrace()
-      return lines
-    },
-  }
-
-  function nodeTrace(): string[] {
-    return [
+    constraintTrace: [
       `Memory Wall: ${feasible ? 'Passed' : 'FAILED'} — ${format(o.nodeMemoryFootprint!, 'bytes')} of ${format(
         chip.memory.capacity,
         'bytes',
@@ -642,7 +633,7 @@ function nodeResult(
         o.nodeLatencyMemory!,
         'seconds',
       )}, overhead ${format(o.nodeLatencyOverhead!, 'seconds')}.`,
-    ]
+    ],
   }
 }
 
@@ -797,7 +788,6 @@ export const distributed = defineGraphSolver({
   finish(input, o, context, bound): DistributedResult {
     const original = context.fidelity === 'mlsysim-0.1.2'
     const node = nodeResult(input, o, bound, original)
-    let lines: string[] | undefined
     return {
       parallelism: { dp: o.dataParallel, tp: input.tpSize, pp: input.ppSize, ep: input.epSize },
       stepTime: o.stepTime,
@@ -818,10 +808,7 @@ export const distributed = defineGraphSolver({
       node,
       feasible: node.feasible,
       bindingConstraint: bindingTerm(o, node.feasible),
-      get constraintTrace() {
-        lines ??= [...trace(input, o, original), ...node.constraintTrace]
-        return lines
-      },
+      constraintTrace: [...trace(input, o, original), ...node.constraintTrace],
     }
   },
 })

@@ -534,7 +534,6 @@ function trace(input: ServingInput, o: Outputs, fidelity: Fidelity): string[] {
     )
   }
   // As single-node says it: a precision without its own peak runs at the headline (FP16) peak.
-  // Looked up here, not in bind, so a solve that never reads the trace pays nothing for it.
   const devices = decodeChip.id === input.hardware.id ? [input.hardware] : [input.hardware, decodeChip]
   for (const chip of devices) {
     const headline = peakForPrecision(chip, input.precision, fidelity).source === 'peak'
@@ -556,7 +555,6 @@ export function servingResult(
   const original = context.fidelity === ORIGINAL
   const feasible = o.feasible === 1
   const decodeBound = o.decodeMemoryBound === 1 ? 'memory' : 'compute'
-  let lines: string[] | undefined
   return {
     ttft: o.ttft!,
     itl: o.itl!,
@@ -604,11 +602,7 @@ export function servingResult(
       : decodeBound === 'memory'
         ? 'memory bandwidth (decode)'
         : 'compute (decode)',
-    // Written when first read (see single-node): a capacity search reads a few of thousands.
-    get constraintTrace() {
-      lines ??= trace(input, o, context.fidelity)
-      return lines
-    },
+    constraintTrace: trace(input, o, context.fidelity),
   }
 }
 

@@ -551,7 +551,6 @@ export const singleNode = defineGraphSolver({
     return values
   },
   finish(input, o, context, bound): SingleNodeResult {
-    let lines: string[] | undefined
     const memoryBound = o.memoryBound === 1
     const feasible = o.feasible === 1
     const hfu = context.fidelity === ORIGINAL ? originalHfu(o.mfu, input.activationRecomputation) : o.hfu
@@ -577,12 +576,7 @@ export const singleNode = defineGraphSolver({
       ironLaw: ironLaw(o, bound.peak!, input.efficiency),
       feasible,
       bindingConstraint: !feasible ? 'memory capacity' : memoryBound ? 'memory bandwidth' : 'compute',
-      // Written when first read: formatting its numbers costs more than the physics, and a
-      // lab slider or a search loop rarely reads it.
-      get constraintTrace() {
-        lines ??= trace(input, o, input.hardware, bound)
-        return lines
-      },
+      constraintTrace: trace(input, o, input.hardware, bound),
     }
   },
 })
