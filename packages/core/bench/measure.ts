@@ -40,6 +40,25 @@ export function measure(
   return { label, rate, microseconds: 1e6 / rate }
 }
 
+/** "12.3 M", "416.2 k": a rate for a table cell whose header gives the unit. */
+export function shortRate(rate: number): string {
+  return rate >= 1e6
+    ? `${(rate / 1e6).toFixed(1)} M`
+    : rate >= 1e3
+      ? `${(rate / 1e3).toFixed(1)} k`
+      : rate.toFixed(0)
+}
+
+/**
+ * The same record as a plain object literal would be. Benchmarks build their inputs with
+ * this before timing: made in a loop with `{ ...base, [key]: value }`, V8 gives each a slow
+ * dictionary-mode object whose allocation alone costs more than half a microsecond, and it
+ * would be timed as if it were the solver's.
+ */
+export function literal<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T
+}
+
 export function formatRate(rate: number): string {
   if (rate >= 1e9) return `${(rate / 1e9).toFixed(2)} G/s`
   if (rate >= 1e6) return `${(rate / 1e6).toFixed(2)} M/s`

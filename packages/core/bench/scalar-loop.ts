@@ -4,21 +4,31 @@
  * spread evenly over the space; runs in Node and in the Chromium page alike.
  */
 import { coordinatesOf, type SweepPlan, type SweepSpaceInput, solve } from '../src/index.js'
+import { literal } from './measure.js'
 
-/** solve() calls per second over up to `sampleSize` valid points of the plan (best of 3 rounds). */
-export function scalarLoopRate(space: SweepSpaceInput, plan: SweepPlan, sampleSize = 20_000): number {
-  const stride = Math.max(1, Math.floor(plan.total / sampleSize))
-  const inputs: Record<string, unknown>[] = []
-  for (let i = 0; i < plan.total && inputs.length < sampleSize; i += stride) {
-    const { combination, digits } = coordinatesOf(plan, i)
-    if (plan.combinations.valid[combination] !== 1) continue
-    // What the solver receives on each axis (catalog ids, numbers), as a caller would write it.
-    const input: Record<string, unknown> = { ...space.fixed }
-    plan.axes.forEach((axis, k) => {
-      input[axis.key] = axis.values[digits[k]!]
-    })
-    inputs.push(JSON.parse(JSON.stringify(input)))
+/** Indices of up to `size` valid points (their combination accepted by the solver), evenly spread. */
+export function samplePoints(plan: SweepPlan, size: number): number[] {
+  const stride = Math.max(1, Math.floor(plan.total / size))
+  const sample: number[] = []
+  for (let i = 0; i < plan.total && sample.length < size; i += stride) {
+    if (plan.combinations.valid[coordinatesOf(plan, i).combination] === 1) sample.push(i)
   }
+  return sample
+}
+
+/** A point's solver input as a caller writes it: the fixed inputs and each axis's value (ids, numbers). */
+export function solverInput(space: SweepSpaceInput, plan: SweepPlan, index: number): Record<string, unknown> {
+  const { digits } = coordinatesOf(plan, index)
+  const input: Record<string, unknown> = { ...space.fixed }
+  plan.axes.forEach((axis, k) => {
+    input[axis.key] = axis.values[digits[k]!]
+  })
+  return literal(input)
+}
+
+/** solve() calls per second over up to `sampleSize` valid points of the plan (best of 3 passes). */
+export function scalarLoopRate(space: SweepSpaceInput, plan: SweepPlan, sampleSize = 20_000): number {
+  const inputs = samplePoints(plan, sampleSize).map((index) => solverInput(space, plan, index))
   let best = 0
   for (let round = 0; round < 3; round++) {
     const start = performance.now()

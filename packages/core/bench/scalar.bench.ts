@@ -7,7 +7,7 @@
  *   pnpm --filter @mlsysim/core bench
  */
 import { prepare, solve } from '@mlsysim/core'
-import { measure, printTable } from './measure.js'
+import { literal, measure, printTable } from './measure.js'
 
 const CASES = [
   {
@@ -39,14 +39,7 @@ const CASES = [
 ] as const
 
 console.log(`MLSys·im scalar solves — Node ${process.version}, ${process.arch}`)
-/**
- * Inputs are built before timing, as plain records like the object literals callers write
- * (`{ workload, hardware, batchSize }`). Built in the loop with `{ ...base, [key]: value }`,
- * V8 gives each a slow dictionary-mode object, and that allocation alone costs more than half
- * a microsecond: it would be timed as if it were the solver's.
- */
-const literal = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
-
+// Inputs are built before timing, as plain records like the literals callers write.
 for (const c of CASES) {
   let i = 0
   const inputs = c.values.map((v) => literal({ ...c.input, [c.vary]: v }))

@@ -16,16 +16,16 @@ import { performance } from 'node:perf_hooks'
 import { chips } from '@mlsysim/hardware'
 import { workloads } from '@mlsysim/workloads'
 import {
-  evaluatePoint,
   inputsOf,
   planSweep,
   type SweepSpaceInput,
   serializeSweepResult,
-  solve,
   sweep,
   sweepSync,
 } from '../src/index.js'
 import { createNodeWorkerPool } from '../src/node.js'
+import { shortRate } from './measure.js'
+import { samplePoints, scalarLoopRate } from './scalar-loop.js'
 
 const PRECISIONS = ['fp32', 'tf32', 'bf16', 'fp16', 'fp8', 'int8', 'fp4', 'int4']
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 1024)
@@ -88,9 +88,6 @@ async function bestAsync(rounds: number, rate: () => Promise<number>): Promise<n
   return top
 }
 
-const fmt = (n: number) =>
-  n >= 1e6 ? `${(n / 1e6).toFixed(1)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(0)
-
 async function main() {
   const threads = availableParallelism()
   console.log(
@@ -104,25 +101,9 @@ async function main() {
 
   // Scalar loops over an evenly spread sample of valid points.
   const sampleSize = Number(process.env.BENCH_SAMPLE ?? 20_000)
-  const stride = Math.max(1, Math.floor(plan.total / sampleSize))
-  const sample: number[] = []
-  for (let i = 0; i < plan.total && sample.length < sampleSize; i += stride) {
-    if (plan.combinations.valid[Math.floor(i / plan.runLength)] === 1) sample.push(i)
-  }
-  const solveInputs = sample.map((i) => {
-    const p = evaluatePoint(plan, i)
-    return {
-      workload: p.coordinates.workload as string,
-      hardware: p.coordinates.hardware as string,
-      precision: p.coordinates.precision as 'fp16',
-      batchSize: p.coordinates.batchSize as number,
-    }
-  })
+  const sample = samplePoints(plan, sampleSize)
   const modelInputs = sample.map((i) => inputsOf(plan, i))
-  const solveRate = best(3, () => {
-    const run = time(() => solveInputs.filter((input) => solve('single-node', input).feasible).length)
-    return sample.length / run.seconds
-  })
+  const solveRate = scalarLoopRate(countOnly, plan, sampleSize)
   const evaluateRate = best(3, () => {
     const run = time(() => modelInputs.filter((inputs) => plan.model.evaluate(inputs).feasible === 1).length)
     return sample.length / run.seconds
@@ -165,7 +146,7 @@ async function main() {
   console.log('| --- | ---: | ---: | ---: | ---: |')
   for (const [label, cold, warm] of rows) {
     console.log(
-      `| ${label} | ${fmt(cold)} | ${fmt(warm)} | ${(warm / solveRate).toFixed(0)} | ${(warm / evaluateRate).toFixed(0)} |`,
+      `| ${label} | ${shortRate(cold)} | ${shortRate(warm)} | ${(warm / solveRate).toFixed(0)} | ${(warm / evaluateRate).toFixed(0)} |`,
     )
   }
   console.log('')

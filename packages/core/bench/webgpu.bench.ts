@@ -15,20 +15,15 @@ import { availableParallelism, cpus } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { planSweep, type SweepPlan, sweep, webgpuBackend } from '../src/index.js'
 import { createNodeWebGpu, createNodeWorkerPool } from '../src/node.js'
+import { shortRate } from './measure.js'
 import { scalarLoopRate } from './scalar-loop.js'
 import { standardSpaces } from './webgpu-spaces.js'
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1)
 const perSecond = (points: number, ms: number) => points / (ms / 1000)
-const fmt = (rate: number) =>
-  rate >= 1e6
-    ? `${(rate / 1e6).toFixed(1)} M`
-    : rate >= 1e3
-      ? `${(rate / 1e3).toFixed(1)} k`
-      : rate.toFixed(0)
 /** A rate with its ratio to the scalar loop: "12.3 M (×85)". */
 const vsScalar = (rate: number, scalar: number) =>
-  `${fmt(rate)} (×${(rate / scalar).toFixed(rate < scalar * 10 ? 1 : 0)})`
+  `${shortRate(rate)} (×${(rate / scalar).toFixed(rate < scalar * 10 ? 1 : 0)})`
 
 async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now()
@@ -92,7 +87,7 @@ for (const [name, space] of Object.entries(standardSpaces(SCALE))) {
   rows.push([
     name,
     plan.total.toLocaleString('en-US'),
-    fmt(scalar),
+    shortRate(scalar),
     vsScalar(perSecond(plan.total, cpuMs), scalar),
     vsScalar(perSecond(plan.total, allMs), scalar),
     `${vsScalar(perSecond(plan.total, gpuMs), scalar)}${same ? '' : ' (DIFFERS from cpu!)'}`,
