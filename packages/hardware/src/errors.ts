@@ -3,7 +3,7 @@
  * its path ("memory.bandwidth: \"80 GiB\" is a size in bytes, not a bandwidth"), so a person
  * can fix a YAML file or a solver input without reading a zod dump.
  */
-import { allowedKeysAt, describeZodIssue, unknownKeysMessage } from '@mlsysim/units'
+import { allowedKeysAt, describeZodIssue, unknownKeysMessage, valueAt } from '@mlsysim/units'
 import type { z } from 'zod'
 
 export interface CatalogIssue {
@@ -25,15 +25,6 @@ export class CatalogError extends Error {
 
 function describePath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(entry)' : path.map(String).join('.')
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let value = root
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined
-    value = (value as Record<PropertyKey, unknown>)[key]
-  }
-  return value
 }
 
 /**

@@ -54,4 +54,4 @@ export { Registry, RegistryError, type RegistryOptions, type SortDirection } fro
 export { precisionSchema, type QuantityConstraints, quantitySchema } from './schema.js'
 export { allowedKeysAt, unknownKeysMessage } from './schema-keys.js'
 export { closestMatches, editDistance, normalizeId } from './suggest.js'
-export { type DescribeIssueOptions, describeValue, describeZodIssue } from './zod-issue.js'
+export { type DescribeIssueOptions, describeValue, describeZodIssue, valueAt } from './zod-issue.js'

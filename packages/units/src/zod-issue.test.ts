@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { describeValue, describeZodIssue } from './zod-issue.js'
+import { describeValue, describeZodIssue, valueAt } from './zod-issue.js'
 
 /** Every issue of a failed parse, in words (zod reports the inputs). */
 function words(schema: z.ZodType, input: unknown): string[] {
@@ -63,5 +63,13 @@ describe('describeZodIssue', () => {
       'an object',
       'null',
     ])
+  })
+
+  it('finds the value at an issue’s path, undefined past a leaf', () => {
+    const doc = { labs: [{ id: 'v1_02', parts: [{ minutes: 12 }] }] }
+    expect(valueAt(doc, ['labs', 0, 'parts', 0, 'minutes'])).toBe(12)
+    expect(valueAt(doc, ['labs', 0, 'id', 'x'])).toBeUndefined()
+    expect(valueAt(doc, ['labs', 3])).toBeUndefined()
+    expect(valueAt(doc, [])).toBe(doc)
   })
 })

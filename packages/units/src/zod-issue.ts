@@ -11,6 +11,16 @@ import type { z } from 'zod'
 /** Zod's own messages, as opposed to those a schema words itself. */
 const GENERIC_MESSAGE = /^(Too small|Too big|Invalid input|Invalid option)\b/
 
+/** The value at a path of keys and indices in a parsed document (an issue's path), or undefined. */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
+  return value
+}
+
 /** A given value as it reads in a message: strings quoted, lists and objects described. */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`

@@ -2,20 +2,11 @@
  * Turns zod's issues into course issues that name the entity (`lab 'v1_02_…'`), the field and
  * the value found there.
  */
-import { allowedKeysAt, describeValue, describeZodIssue, unknownKeysMessage } from '@mlsysim/units'
+import { allowedKeysAt, describeValue, describeZodIssue, unknownKeysMessage, valueAt } from '@mlsysim/units'
 import type { z } from 'zod'
 import { COLLECTION_NAMES, type CollectionName, courseDataSchema, ENTITY_NOUNS } from '../schema/index.js'
 import { type Locate, makeIssue } from './check.js'
 import type { CourseIssue } from './issue.js'
-
-function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-  let value = root
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined
-    value = (value as Record<PropertyKey, unknown>)[key]
-  }
-  return value
-}
 
 /** "lab 'v1_02_physics_of_deployment'" for labs[2], "assessment" for assessment.rubrics[0]… */
 export function entityAt(root: unknown, path: ReadonlyArray<PropertyKey>): string {

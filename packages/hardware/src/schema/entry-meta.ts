@@ -3,7 +3,7 @@
  * covers every number of the entry, per-field provenance overrides, and machine-readable
  * corrections wherever this catalog deliberately differs from the Python original.
  */
-import { type Provenance, provenanceSchema } from '@mlsysim/units'
+import { type Provenance, provenanceSchema, valueAt } from '@mlsysim/units'
 import { z } from 'zod'
 
 /** Canonical ids keep the original's registry keys (`H100`, `JetsonOrinNX`, `ESP32_S3`, `US_Avg`). */
@@ -48,12 +48,7 @@ export type Sources = Record<string, Provenance>
 
 /** The value at a dotted path, or undefined. */
 export function valueAtPath(entry: unknown, path: string): unknown {
-  let current: unknown = entry
-  for (const key of path.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined
-    current = (current as Record<string, unknown>)[key]
-  }
-  return current
+  return valueAt(entry, path.split('.'))
 }
 
 /** Dotted paths of every number in an object (arrays included by index). */
